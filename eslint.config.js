@@ -7,25 +7,34 @@ import nounsanitized from 'eslint-plugin-no-unsanitized';
 const zone = (files, forbidden, why) => ({
   files,
   rules: {
-    'no-restricted-imports': [
-      'error',
-      { patterns: [{ group: forbidden, message: why }] },
-    ],
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message: why }] }],
   },
 });
 
 const htmlSinks = [
-  { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Render page and API text as text.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render page and API text as text.' },
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render page and API text as text.' },
-  { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: 'No dynamic code.' },
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'Render page and API text as text.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'Render page and API text as text.',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Render page and API text as text.',
+  },
+  {
+    selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
+    message: 'No dynamic code.',
+  },
 ];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  nounsanitized.configs.recommended,
+  { ...nounsanitized.configs.recommended, files: ['src/extension/**'] },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
@@ -46,7 +55,14 @@ export default tseslint.config(
   ),
   zone(
     ['src/extension/background/**'],
-    ['**/content/*', '!**/content/index.ts?script*', '**/popup/**', '**/options/**', '**/server/**', 'node:*'],
+    [
+      '**/content/*',
+      '!**/content/index.ts?script*',
+      '**/popup/**',
+      '**/options/**',
+      '**/server/**',
+      'node:*',
+    ],
     'The background shares code with other contexts only through src/core or messages.ts.',
   ),
   zone(

@@ -25,7 +25,11 @@ function formatCell(value: string | number | null): string {
 export function formatTable(table: Table): string {
   const cells = [table.columns, ...table.rows.map((row) => row.map(formatCell))];
   const widths = table.columns.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [table.title, line(cells[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const row of cells.slice(1)) out.push(line(row));
   if (table.note) out.push(table.note);

@@ -6,7 +6,13 @@ import { LeanSchema } from './contract.js';
 export const CONSENSUS_RATER = 'coverage-lens';
 
 export const FACTUAL_LEVELS = ['very-low', 'low', 'mixed', 'mostly-factual', 'high', 'very-high'] as const;
-export const OWNERSHIP_TYPES = ['public-broadcaster', 'state', 'corporate', 'independent', 'non-profit'] as const;
+export const OWNERSHIP_TYPES = [
+  'public-broadcaster',
+  'state',
+  'corporate',
+  'independent',
+  'non-profit',
+] as const;
 
 export const Rating = z.object({
   rater: z.string().check(z.minLength(1)),
