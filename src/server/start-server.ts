@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ingestLines } from './ingest/ingest-articles.js';
+import { readLines } from './ingest/read-lines.js';
+import { DEFAULT_DB_PATH, DEMO_CORPUS_FILE, DEMO_PAGES_DIR } from './paths.js';
+import { openStore } from './store/open-store.js';
+
+export interface ServerOptions {
+  dbPath?: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Ingest the demo corpus (idempotent) before serving. */
+  demo?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the store, optionally ingests the demo corpus, and serves the API. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const store = await openStore(options.dbPath ?? DEFAULT_DB_PATH);
+  try {
+    if (options.demo) await ingestLines(store, readLines(DEMO_CORPUS_FILE));
+    const app = createApp({ store, demoPagesDir: DEMO_PAGES_DIR });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const started = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () =>
+        resolve(started),
+      );
+      started.once('error', reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const urlHost = host.includes(':') ? `[${host}]` : host;
+    return {
+      url: `http://${urlHost}:${port}`,
+      port,
+      close: async () => {
+        await new Promise<void>((resolve, reject) =>
+          server.close((error) => (error ? reject(error) : resolve())),
+        );
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
