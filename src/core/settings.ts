@@ -1,0 +1,27 @@
+/** The extension's user settings: their schema, storage key and defaults, shared by its contexts. */
+import * as z from 'zod/mini';
+
+export const SETTINGS_KEY = 'settings';
+export const DEFAULT_API_BASE_URL = 'http://127.0.0.1:8787';
+
+/** An http(s) origin, optionally with a path prefix; no query, fragment or credentials. */
+export const ApiBaseUrl = z.pipe(
+  z
+    .url({ protocol: /^https?$/ })
+    .check(
+      z.refine(isPlainAddress, 'must be a plain http(s) address without credentials, query or fragment'),
+    ),
+  z.transform((value) => value.replace(/\/+$/, '')),
+);
+
+export const Settings = z.object({ apiBaseUrl: ApiBaseUrl });
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { apiBaseUrl: DEFAULT_API_BASE_URL };
+
+function isPlainAddress(value: string): boolean {
+  // Checks run even when the url format check failed, so the value may not parse.
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+}

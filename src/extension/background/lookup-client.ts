@@ -1,0 +1,87 @@
+/**
+ * The lookup API as the extension sees it: every call has a timeout, sends no cookies and no
+ * referrer, and every response is validated against the wire contract. A response that does not
+ * match is an error, never data.
+ */
+import * as z from 'zod/mini';
+import { LookupRequest, LookupResponse, Story, type LookupItem } from '../../core/contract.js';
+
+export const REQUEST_TIMEOUT_MS = 3000;
+
+const Health = z.object({ ok: z.literal(true) });
+
+export type LookupErrorCode = 'unreachable' | 'bad-response' | 'not-found';
+
+export class LookupError extends Error {
+  constructor(
+    readonly code: LookupErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LookupError';
+  }
+}
+
+export interface LookupClient {
+  lookup(items: LookupItem[]): Promise<LookupResponse>;
+  getStory(id: string): Promise<Story>;
+  /** Resolves with the round-trip time when the API answers its health check. */
+  checkHealth(): Promise<number>;
+}
+
+export function createLookupClient(
+  baseUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): LookupClient {
+  async function request<T>(path: string, schema: z.ZodMiniType<T>, init: RequestInit = {}): Promise<T> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    let body: unknown;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        ...init,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      body = await response.json().catch(() => undefined);
+    } catch (error) {
+      const reason = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : String(error);
+      throw new LookupError('unreachable', `could not reach ${baseUrl}: ${reason}`);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (response.status === 404) throw new LookupError('not-found', `${path} was not found`);
+    if (!response.ok) throw new LookupError('bad-response', `the API answered ${response.status}`);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new LookupError('bad-response', `the API's answer to ${path} does not match the contract`);
+    return parsed.data;
+  }
+
+  return {
+    async lookup(items) {
+      const body = LookupRequest.parse({ items });
+      const response = await request('/v1/lookup', LookupResponse, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (response.results.length !== items.length) {
+        throw new LookupError('bad-response', 'the API answered a different number of results');
+      }
+      return response;
+    },
+    getStory(id) {
+      return request(`/v1/stories/${encodeURIComponent(id)}`, Story);
+    },
+    async checkHealth() {
+      const started = performance.now();
+      await request('/healthz', Health);
+      return Math.round(performance.now() - started);
+    },
+  };
+}

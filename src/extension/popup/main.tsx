@@ -1,0 +1,7 @@
+import '../zod-setup.js';
+import { render } from 'preact';
+import { App } from './app.js';
+import { loadStory, tabIdToRead } from './popup-data.js';
+
+const root = document.getElementById('app');
+if (root) render(<App tabId={tabIdToRead} load={loadStory} />, root);

@@ -1,0 +1,9 @@
+/** What the popup can show. */
+import type { Story, StorySummary } from '../../core/contract.js';
+import type { ExtractedPage, ReplyError } from '../messages.js';
+
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'no-match'; page: ExtractedPage }
+  | { kind: 'story'; page: ExtractedPage; summary: StorySummary; story?: Story; storyError?: ReplyError }
+  | { kind: 'error'; error: ReplyError };

@@ -1,0 +1,86 @@
+/** Chromium with the built extension loaded, collecting every error its pages and worker report. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromiumPath } from './chromium-path.js';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../dist/chrome', import.meta.url));
+
+/** The little of `chrome.*` the tests call inside the service worker (no @types/chrome needed). */
+interface ChromeTabs {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Errors from the extension's pages and service worker, as they happened. */
+  errors: string[];
+  /** Opens one of the extension's pages, e.g. `src/extension/popup/index.html?tabId=3`. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** The browser's id of the tab showing `page`. */
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'coverage-lens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Fail fast: every wait in these tests is for something that takes well under a second.
+  context.setDefaultTimeout(10_000);
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const origin = `chrome-extension://${extensionId}/`;
+  const errors: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.location().url.startsWith(origin)) errors.push(message.text());
+  });
+  context.on('weberror', (error) => {
+    if (error.page()?.url().startsWith(origin)) errors.push(String(error.error()));
+  });
+  serviceWorker.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`service worker: ${message.text()}`);
+  });
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    errors,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${origin}${path}`);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const id = await serviceWorker.evaluate(async (wanted) => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeTabs };
+        return (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id;
+      }, url);
+      if (id === undefined) throw new Error(`no tab shows ${url}`);
+      return id;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
