@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from './extension-browser.js';
+import { EXTENSION_DIR } from './extension-dir.js';
 
 const read = (file: string) => readFileSync(join(EXTENSION_DIR, file), 'utf8');
 const manifest = JSON.parse(read('manifest.json')) as Record<string, unknown> & {

@@ -2,11 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium-path.js';
-
-export const EXTENSION_DIR = fileURLToPath(new URL('../../dist/chrome', import.meta.url));
+import { EXTENSION_DIR } from './extension-dir.js';
 
 /** The little of `chrome.*` the tests call inside the service worker (no @types/chrome needed). */
 interface ChromeTabs {

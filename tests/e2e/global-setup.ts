@@ -1,11 +1,14 @@
-/** Builds the extension once into dist/chrome before the end-to-end tests load it. */
-import { fileURLToPath } from 'node:url';
+/** Builds the extension once (into dist/chrome unless E2E_EXTENSION_DIR says otherwise) before the end-to-end tests load it. */
 import { build } from 'vite';
 import { chromiumPath } from './chromium-path.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { EXTENSION_DIR, ROOT } from './extension-dir.js';
 
 export default async function setup(): Promise<void> {
   chromiumPath(); // Fail first, with instructions, when there is no browser to test in.
-  await build({ root: ROOT, configFile: `${ROOT}vite.config.ts`, logLevel: 'warn' });
+  await build({
+    root: ROOT,
+    configFile: `${ROOT}vite.config.ts`,
+    logLevel: 'warn',
+    build: { outDir: EXTENSION_DIR },
+  });
 }
