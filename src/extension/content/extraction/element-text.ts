@@ -1,0 +1,64 @@
+/**
+ * Reads the text a reader sees in an element, as text (never as markup).
+ * textContent alone glues a kicker to its headline ("Kicker<span>Headline</span>" reads
+ * "KickerHeadline") and includes screen-reader-only labels, so this walks the tree, treats every
+ * element boundary except inline formatting as a word break, and skips hidden and non-text parts.
+ */
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'IFRAME']);
+/** Inline formatting that can sit inside a word ("<b>Trump</b>'s"); every other element breaks words. */
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'EM',
+  'FONT',
+  'I',
+  'MARK',
+  'Q',
+  'S',
+  'SMALL',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'WBR',
+]);
+/** Class names sites use for text meant only for screen readers. */
+const SCREEN_READER_ONLY =
+  /(^|[\s_-])(sr-only|visually-?hidden|screen-?reader|visuallyhidden|a11y|offscreen)/i;
+
+function isHidden(el: Element): boolean {
+  return (
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')
+  );
+}
+
+/** The element's visible text, with element boundaries as spaces; not yet normalised. */
+export function elementText(root: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        parts.push(child.nodeValue ?? '');
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.tagName.toUpperCase();
+        if (SKIPPED.has(tag) || isHidden(el)) continue;
+        const breaks = !INLINE.has(tag);
+        if (breaks) parts.push(' ');
+        walk(el);
+        if (breaks) parts.push(' ');
+      }
+    }
+  };
+  walk(root);
+  return parts.join('');
+}

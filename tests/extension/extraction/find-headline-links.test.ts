@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findHeadlineLinks } from '../../../src/extension/content/extraction/find-headline-links.js';
+import { FIXTURES, loadFixture } from './fixtures.js';
+
+describe('findHeadlineLinks on listing fixtures', () => {
+  it.each(FIXTURES.filter((f) => f.links).map((f) => [f.file, f] as const))('%s', (_file, fixture) => {
+    const links = findHeadlineLinks(loadFixture(fixture.file), fixture.url);
+    expect(links.map((l) => l.title)).toEqual(fixture.links);
+    for (const link of links) {
+      expect(link.element.tagName).toBe('A');
+      expect(link.url).not.toMatch(/utm_|#/);
+    }
+  });
+});
+
+describe('findHeadlineLinks', () => {
+  const page = (body: string) => new DOMParser().parseFromString(`<body>${body}</body>`, 'text/html');
+
+  it('skips calls to action, section links, image-only links and menus', () => {
+    const doc = page(`
+      <nav><a href="/news/2024/05/01/storm-hits-the-coast-overnight">Storm hits the coast overnight</a></nav>
+      <a href="/news/">News</a>
+      <a href="/news/2024/05/01/storm-hits-the-coast-overnight"><img src="a.jpg" alt="Storm"></a>
+      <a href="/news/2024/05/01/storm-hits-the-coast-overnight">Read more</a>
+      <a href="/news/2024/05/01/storm-hits-the-coast-overnight">Storm hits the coast overnight</a>
+      <a href="/tag/storms-and-floods-of-2024">Storms and floods of 2024</a>`);
+    const links = findHeadlineLinks(doc, 'https://news.example/');
+    expect(links.map((l) => [l.title, l.url])).toEqual([
+      [
+        'Storm hits the coast overnight',
+        'https://news.example/news/2024/05/01/storm-hits-the-coast-overnight',
+      ],
+    ]);
+  });
+
+  it('deduplicates by URL, keeps document order and prefers the heading text', () => {
+    const doc = page(`
+      <a href="/a/first-story-about-the-budget-123456">Teaser text for the first story about the budget vote</a>
+      <h2><a href="/b/second-story-about-the-rail-strike-234567">Second story about the rail strike</a></h2>
+      <h2><a href="/a/first-story-about-the-budget-123456?utm_source=x">First story about the budget</a></h2>`);
+    const links = findHeadlineLinks(doc, 'https://news.example/');
+    expect(links.map((l) => l.title)).toEqual([
+      'First story about the budget',
+      'Second story about the rail strike',
+    ]);
+  });
+
+  it('caps the number of links', () => {
+    const body = Array.from(
+      { length: 200 },
+      (_, i) =>
+        `<h3><a href="/news/2024/05/01/story-number-${i}-of-the-day">Story number ${i} of the day</a></h3>`,
+    ).join('');
+    expect(findHeadlineLinks(page(body), 'https://news.example/', { max: 30 })).toHaveLength(30);
+  });
+});
