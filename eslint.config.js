@@ -58,6 +58,7 @@ export default tseslint.config(
     [
       '**/content/*',
       '!**/content/index.ts?script*',
+      '!**/content/auto.ts?script*',
       '**/popup/**',
       '**/options/**',
       '**/server/**',

@@ -7,7 +7,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/{core,server,extension,data}/**/*.test.ts'],
+          include: ['tests/{core,server,extension,data,build}/**/*.test.ts'],
         },
       },
       {

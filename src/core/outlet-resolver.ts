@@ -4,7 +4,7 @@
  * public suffix. Pure: runs in the browser (extension) and in Node (server, evaluations).
  */
 import type { Lean } from './bias-scale.js';
-import { CONSENSUS_RATER, type Outlet, type OutletDirectory } from './outlet.js';
+import { CONSENSUS_RATER, type Outlet } from './outlet.js';
 
 /**
  * Second-level public suffixes of the markets the directory covers: a host is never matched on
@@ -80,16 +80,24 @@ export function normalizeHost(hostOrUrl: string): string | null {
   return host;
 }
 
-export interface OutletResolver {
-  /** The outlet publishing on this host or URL, or null when the directory does not know it. */
-  resolve(hostOrUrl: string): Outlet | null;
-  /** The directory entry with this id. */
-  byId(id: string): Outlet | null;
+/** What the resolver needs of an outlet: the full directory entry, or the extension's compact one. */
+export interface ResolvableOutlet {
+  id: string;
+  domains: readonly string[];
 }
 
-export function createOutletResolver(directory: Pick<OutletDirectory, 'outlets'>): OutletResolver {
-  const byDomain = new Map<string, Outlet>();
-  const byId = new Map<string, Outlet>();
+export interface OutletResolver<T extends ResolvableOutlet = Outlet> {
+  /** The outlet publishing on this host or URL, or null when the directory does not know it. */
+  resolve(hostOrUrl: string): T | null;
+  /** The directory entry with this id. */
+  byId(id: string): T | null;
+}
+
+export function createOutletResolver<T extends ResolvableOutlet = Outlet>(directory: {
+  outlets: readonly T[];
+}): OutletResolver<T> {
+  const byDomain = new Map<string, T>();
+  const byId = new Map<string, T>();
   for (const outlet of directory.outlets) {
     byId.set(outlet.id, outlet);
     for (const domain of outlet.domains) {
@@ -100,7 +108,7 @@ export function createOutletResolver(directory: Pick<OutletDirectory, 'outlets'>
     }
   }
   return {
-    resolve(hostOrUrl: string): Outlet | null {
+    resolve(hostOrUrl: string): T | null {
       const host = normalizeHost(hostOrUrl);
       if (host === null) return null;
       let candidate = host;
@@ -113,7 +121,7 @@ export function createOutletResolver(directory: Pick<OutletDirectory, 'outlets'>
         candidate = candidate.slice(dot + 1);
       }
     },
-    byId(id: string): Outlet | null {
+    byId(id: string): T | null {
       return byId.get(id) ?? null;
     },
   };

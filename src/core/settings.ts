@@ -4,12 +4,16 @@ import * as z from 'zod/mini';
 export const SETTINGS_KEY = 'settings';
 export const DEFAULT_API_BASE_URL = 'http://127.0.0.1:8787';
 
-/** An http(s) origin, optionally with a path prefix; no query, fragment or credentials. */
+/**
+ * An https origin, or http on this machine, optionally with a path prefix; no query, fragment or
+ * credentials. Headlines never cross a network in the clear (the extension's CSP allows the same).
+ */
 export const ApiBaseUrl = z.pipe(
   z
     .url({ protocol: /^https?$/ })
     .check(
       z.refine(isPlainAddress, 'must be a plain http(s) address without credentials, query or fragment'),
+      z.refine(isSecureOrLocal, 'must use https, unless the service runs on this computer'),
     ),
   z.transform((value) => value.replace(/\/+$/, '')),
 );
@@ -18,6 +22,14 @@ export const Settings = z.object({ apiBaseUrl: ApiBaseUrl });
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = { apiBaseUrl: DEFAULT_API_BASE_URL };
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isSecureOrLocal(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || LOOPBACK_HOSTS.has(url.hostname);
+}
 
 function isPlainAddress(value: string): boolean {
   // Checks run even when the url format check failed, so the value may not parse.

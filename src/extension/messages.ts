@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { LookupResult, Story } from '../core/contract.js';
 import { ApiBaseUrl, Settings } from '../core/settings.js';
+import { RatingsToBackground } from './rating-requests.js';
 
 /** What the content script reads from an article page. Text only, never markup. */
 export const ExtractedPage = z.object({
@@ -15,6 +16,8 @@ export const ExtractedPage = z.object({
   publishedAt: z.optional(z.string()),
   siteName: z.optional(z.string()),
   isArticle: z.boolean(),
+  /** The page declares itself an article (schema.org, Open Graph): the privacy gate's test on unknown sites. */
+  articleMarkup: z.optional(z.boolean()),
 });
 export type ExtractedPage = z.infer<typeof ExtractedPage>;
 
@@ -24,6 +27,7 @@ export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup-tab'), tabId: z.int().check(z.nonnegative()) }),
   z.object({ type: z.literal('get-story'), id: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  z.object({ type: z.literal('get-site-access'), tabId: z.int().check(z.nonnegative()) }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 
@@ -31,6 +35,9 @@ export const OptionsToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-settings') }),
   z.object({ type: z.literal('save-settings'), settings: Settings }),
   z.object({ type: z.literal('check-api'), apiBaseUrl: ApiBaseUrl }),
+  z.object({ type: z.literal('get-automatic-mode') }),
+  z.object({ type: z.literal('clear-cache') }),
+  ...RatingsToBackground.def.options,
 ]);
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 
@@ -40,6 +47,12 @@ export const PageToBackground = z.discriminatedUnion('type', [
   ...OptionsToBackground.def.options,
 ]);
 export type PageToBackground = z.infer<typeof PageToBackground>;
+
+/** Intents only: a content script may ask for its own page to be looked up, nothing else. */
+export const ContentToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('auto-lookup'), page: ExtractedPage }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 export const ERROR_CODES = [
   'invalid-message',
@@ -71,6 +84,23 @@ export const GetStoryReply = replyOf(Story);
 export const SettingsReply = replyOf(Settings);
 export const CheckApiData = z.object({ latencyMs: z.number() });
 export const CheckApiReply = replyOf(CheckApiData);
+/**
+ * Whether automatic mode may be offered for a tab's site: `origins` are the host permission patterns
+ * to request (empty when the page cannot have automatic mode), `automatic` whether they are granted.
+ */
+export const SiteAccess = z.object({
+  host: z.nullable(z.string()),
+  newsSite: z.boolean(),
+  origins: z.array(z.string()),
+  automatic: z.boolean(),
+});
+export type SiteAccess = z.infer<typeof SiteAccess>;
+export const SiteAccessReply = replyOf(SiteAccess);
+/** The sites with automatic mode on, and the patterns of all known news sites, for the options page. */
+export const AutomaticMode = z.object({ origins: z.array(z.string()), allNewsOrigins: z.array(z.string()) });
+export type AutomaticMode = z.infer<typeof AutomaticMode>;
+export const AutomaticModeReply = replyOf(AutomaticMode);
+export const ClearCacheReply = replyOf(z.null());
 
 export function ok<T>(data: T): Reply<T> {
   return { ok: true, data };

@@ -7,19 +7,25 @@ import { demoRoute } from './http/demo-route.js';
 import { lookupRoute } from './http/lookup-route.js';
 import { openApiDocument } from './http/openapi.js';
 import { outletsRoute } from './http/outlets-route.js';
+import { rateLimit, type RateLimitOptions } from './http/rate-limit.js';
 import { storiesRoute } from './http/stories-route.js';
+import type { RatingsStore } from './ratings/ratings-store.js';
 import type { Store } from './store/store.js';
 
 export interface AppOptions {
   store: Store;
   /** Directory of the demo pages served under `/demo/`; no demo routes without it. */
   demoPagesDir?: string;
+  /** Ratings loaded with `import-ratings`, shown by `GET /v1/outlets/:domain`. */
+  importedRatings?: Pick<RatingsStore, 'ratingsFor'>;
+  /** Per-client limit on `/v1`; off without it (a local single-user server needs none). */
+  rateLimit?: RateLimitOptions;
 }
 
 // Only the extension calls the API from a browser; web pages get no CORS access.
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/;
 
-export function createApp({ store, demoPagesDir }: AppOptions): Hono {
+export function createApp({ store, demoPagesDir, rateLimit: limit, importedRatings }: AppOptions): Hono {
   const app = new Hono();
   app.use(
     secureHeaders({
@@ -44,10 +50,12 @@ export function createApp({ store, demoPagesDir }: AppOptions): Hono {
       maxAge: 600,
     }),
   );
+  // After CORS, so that the extension can read a 429.
+  if (limit !== undefined) app.use('/v1/*', rateLimit(limit));
 
   app.route('/v1', lookupRoute(store));
   app.route('/v1', storiesRoute(store));
-  app.route('/v1', outletsRoute(store));
+  app.route('/v1', outletsRoute(store, importedRatings));
   app.get('/healthz', (c) => c.json({ ok: true }));
   const openApi = openApiDocument();
   app.get('/openapi.json', (c) => c.json(openApi));

@@ -5,15 +5,29 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ingestLines } from './ingest/ingest-articles.js';
+import { feedRunText, ingestSummaryText } from './cli/ingest-summary-text.js';
+import { jsonLinesSize } from './cli/json-lines-size.js';
+import { ProgressDisplay } from './cli/progress-display.js';
+import { feedTargets, loadFeedList } from './feeds/feed-list.js';
+import { ingestFeeds, type FeedRunSummary } from './feeds/ingest-feeds.js';
+import { pollFeeds } from './feeds/poll-feeds.js';
+import { readFeedFile } from './feeds/read-feed-file.js';
+import { SqliteFeedHealthStore } from './feeds/sqlite-feed-health-store.js';
+import { ingestLines, type IngestSummary } from './ingest/ingest-articles.js';
 import { JSON_LINES_FILE, readLines } from './ingest/read-lines.js';
-import { DEFAULT_DB_PATH, EXTENSION_DIR } from './paths.js';
+import { DEFAULT_DB_PATH, EXTENSION_DIR, FEEDS_FILE } from './paths.js';
 import { startServer } from './start-server.js';
+import { importRatingsInto } from './ratings/import-ratings-file.js';
 import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
 
 const USAGE = `usage:
   coverage-lens serve  [--db PATH] [--host 127.0.0.1] [--port 8787] [--demo]
-  coverage-lens ingest [--db PATH] FILE...        FILE: JSON Lines (.jsonl or .jsonl.gz)
+                       [--feeds [--feeds-interval MIN] [--feeds-file PATH]]
+                       [--rate-limit PER_MINUTE [--trust-proxy]]
+  coverage-lens ingest [--db PATH] (--feeds [--feeds-file PATH] | [--batch-size N] FILE...)
+                       FILE: RSS, Atom or JSON Feed, or JSON Lines (.jsonl, .jsonl.gz)
+  coverage-lens import-ratings [--db PATH] FILE     FILE: ratings as CSV or JSON (docs/ratings.md)
   coverage-lens migrate [--db PATH]`;
 
 class UsageError extends Error {}
@@ -21,6 +35,7 @@ class UsageError extends Error {}
 const COMMON_OPTIONS = {
   db: { type: 'string', default: DEFAULT_DB_PATH },
   feeds: { type: 'boolean', default: false },
+  'feeds-file': { type: 'string', default: FEEDS_FILE },
 } as const;
 
 function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
@@ -31,8 +46,34 @@ function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-function refuseFeeds(feeds: boolean): void {
-  if (feeds) throw new UsageError('--feeds is not available yet: feed ingest comes in a later version');
+function positiveNumber(option: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new UsageError(`--${option}: not a positive number: ${value}`);
+  return number;
+}
+
+/** One pass over the feed list into the store at `dbPath`, health records beside it. */
+async function runFeeds(
+  store: Store,
+  dbPath: string,
+  feedsFile: string,
+  progress: ProgressDisplay | null,
+  signal?: AbortSignal,
+): Promise<FeedRunSummary> {
+  const targets = feedTargets(await loadFeedList(feedsFile));
+  const health = new SqliteFeedHealthStore(dbPath);
+  try {
+    return await ingestFeeds({
+      store,
+      health,
+      targets,
+      signal,
+      onFeed: (_result, done, total) => progress?.update(done, done / total),
+    });
+  } finally {
+    await health.close();
+  }
 }
 
 async function serveCommand(args: string[]): Promise<void> {
@@ -41,17 +82,24 @@ async function serveCommand(args: string[]): Promise<void> {
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '8787' },
     demo: { type: 'boolean', default: false },
+    'feeds-interval': { type: 'string', default: '15' },
+    'rate-limit': { type: 'string' },
+    'trust-proxy': { type: 'boolean', default: false },
   } as const);
-  refuseFeeds(values.feeds);
   if (positionals.length > 0) throw new UsageError(`serve takes no files: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port: not a port number: ${values.port}`);
+  const intervalMs = positiveNumber('feeds-interval', values['feeds-interval']) * 60_000;
+  const perMinute =
+    values['rate-limit'] === undefined ? undefined : positiveNumber('rate-limit', values['rate-limit']);
+  if (values.feeds) await loadFeedList(values['feeds-file']);
   const server = await startServer({
     dbPath: values.db,
     host: values.host,
     port,
     demo: values.demo,
+    rateLimit: perMinute === undefined ? undefined : { perMinute, trustProxy: values['trust-proxy'] },
   });
   console.log(`Coverage Lens API: ${server.url}  (OpenAPI: ${server.url}/openapi.json)`);
   console.log(`Demo article pages: ${server.url}/demo/`);
@@ -60,34 +108,105 @@ async function serveCommand(args: string[]): Promise<void> {
       ? `Extension built in dist/chrome — load it in Chrome: chrome://extensions → Developer mode → Load unpacked → choose ${EXTENSION_DIR}`
       : 'Extension not built yet: run npm run build',
   );
+  // Feeds are written through a connection of their own, so lookups never wait inside its transactions.
+  const feedStore = values.feeds ? await openStore(values.db) : null;
+  const poller =
+    feedStore === null
+      ? null
+      : pollFeeds(
+          async (signal) => {
+            const summary = await runFeeds(feedStore, values.db, values['feeds-file'], null, signal);
+            console.log(`feeds: ${feedRunText(summary)}`);
+          },
+          intervalMs,
+          (error) => console.error(`feeds: run failed: ${(error as Error).message}`),
+        );
+  if (poller !== null)
+    console.log(`Feeds: ingesting ${values['feeds-file']} now and every ${values['feeds-interval']} min`);
   const stop = () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.resolve(poller?.stop())
+      .then(() => feedStore?.close())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
+/** A JSON Lines file, with progress by bytes read against the file's (uncompressed) size. */
+async function ingestJsonLines(store: Store, file: string, batchSize: number): Promise<IngestSummary> {
+  const total = await jsonLinesSize(file);
+  const progress = new ProgressDisplay({ label: file, unit: 'lines' });
+  let bytes = 0;
+  let lines = 0;
+  async function* counted(): AsyncGenerator<string> {
+    for await (const line of readLines(file)) {
+      bytes += Buffer.byteLength(line) + 1;
+      lines += 1;
+      progress.update(lines, total ? bytes / total : null);
+      yield line;
+    }
+  }
+  const summary = await ingestLines(store, counted(), { batchSize });
+  progress.finish(ingestSummaryText(summary));
+  return summary;
+}
+
+async function ingestFeedFile(store: Store, file: string): Promise<IngestSummary> {
+  const records = await readFeedFile(file);
+  const summary = await ingestLines(
+    store,
+    records.map((record) => JSON.stringify(record)),
+  );
+  new ProgressDisplay({ label: file, unit: 'items' }).finish(ingestSummaryText(summary));
+  return summary;
+}
+
+/** Human progress and summaries go to stderr; stdout gets one JSON summary per source, for scripts. */
 async function ingestCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, COMMON_OPTIONS);
-  refuseFeeds(values.feeds);
-  if (positionals.length === 0) throw new UsageError('ingest needs at least one FILE');
+  const { values, positionals } = parse(args, {
+    ...COMMON_OPTIONS,
+    // Lines per transaction: what a killed run can lose, and what a re-run fetches again.
+    'batch-size': { type: 'string', default: '1000' },
+  } as const);
+  const batchSize = positiveNumber('batch-size', values['batch-size']);
+  if (values.feeds && positionals.length > 0)
+    throw new UsageError(`ingest --feeds takes no FILE: ${positionals.join(' ')}`);
+  if (!values.feeds && positionals.length === 0)
+    throw new UsageError('ingest needs --feeds or at least one FILE');
   for (const file of positionals) {
-    if (!JSON_LINES_FILE.test(file))
-      throw new UsageError(`${file}: only JSON Lines (.jsonl, .jsonl.gz) can be ingested yet`);
     if (!existsSync(file)) throw new Error(`${file}: no such file`);
   }
+  if (values.feeds) await loadFeedList(values['feeds-file']);
   const store = await openStore(values.db);
   try {
+    if (values.feeds) {
+      const progress = new ProgressDisplay({ label: 'feeds', unit: 'feeds' });
+      const summary = await runFeeds(store, values.db, values['feeds-file'], progress);
+      progress.finish(feedRunText(summary));
+      for (const { url, error } of summary.failures) console.error(`  failed: ${url}: ${error}`);
+      console.log(`feeds: ${JSON.stringify(summary)}`);
+    }
     for (const file of positionals) {
-      const summary = await ingestLines(store, readLines(file));
+      const summary = JSON_LINES_FILE.test(file)
+        ? await ingestJsonLines(store, file, batchSize)
+        : await ingestFeedFile(store, file);
       console.log(`${file}: ${JSON.stringify(summary)}`);
     }
   } finally {
     await store.close();
   }
+}
+
+async function importRatingsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { db: COMMON_OPTIONS.db });
+  const [file, ...more] = positionals;
+  if (file === undefined || more.length > 0) throw new UsageError('import-ratings needs exactly one FILE');
+  if (!existsSync(file)) throw new Error(`${file}: no such file`);
+  console.log(await importRatingsInto(values.db, file));
 }
 
 async function migrateCommand(args: string[]): Promise<void> {
@@ -102,6 +221,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
   ingest: ingestCommand,
   migrate: migrateCommand,
+  'import-ratings': importRatingsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

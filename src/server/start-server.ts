@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
 import { ingestLines } from './ingest/ingest-articles.js';
 import { readLines } from './ingest/read-lines.js';
 import { DEFAULT_DB_PATH, DEMO_CORPUS_FILE, DEMO_PAGES_DIR } from './paths.js';
+import { SqliteRatingsStore } from './ratings/ratings-store.js';
 import { openStore } from './store/open-store.js';
 
 export interface ServerOptions {
@@ -13,6 +15,8 @@ export interface ServerOptions {
   port?: number;
   /** Ingest the demo corpus (idempotent) before serving. */
   demo?: boolean;
+  /** Per-client limit on the API; none without it. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface RunningServer {
@@ -24,10 +28,17 @@ export interface RunningServer {
 /** Opens and migrates the store, optionally ingests the demo corpus, and serves the API. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const store = await openStore(options.dbPath ?? DEFAULT_DB_PATH);
+  const dbPath = options.dbPath ?? DEFAULT_DB_PATH;
+  const store = await openStore(dbPath);
+  const importedRatings = new SqliteRatingsStore(dbPath);
   try {
     if (options.demo) await ingestLines(store, readLines(DEMO_CORPUS_FILE));
-    const app = createApp({ store, demoPagesDir: DEMO_PAGES_DIR });
+    const app = createApp({
+      store,
+      demoPagesDir: DEMO_PAGES_DIR,
+      rateLimit: options.rateLimit,
+      importedRatings,
+    });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const started = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () =>
         resolve(started),
@@ -43,11 +54,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await new Promise<void>((resolve, reject) =>
           server.close((error) => (error ? reject(error) : resolve())),
         );
-        await store.close();
+        await Promise.all([store.close(), importedRatings.close()]);
       },
     };
   } catch (error) {
-    await store.close();
+    await Promise.all([store.close(), importedRatings.close()]);
     throw error;
   }
 }

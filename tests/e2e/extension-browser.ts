@@ -24,7 +24,12 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  /** More Chromium switches, e.g. `--host-resolver-rules=MAP *.example-news.test 127.0.0.1`. */
+  args?: string[];
+}
+
+export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'coverage-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -39,6 +44,7 @@ export async function launchExtensionBrowser(): Promise<ExtensionBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   // Fail fast: every wait in these tests is for something that takes well under a second.

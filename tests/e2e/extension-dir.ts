@@ -7,3 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = resolve(ROOT, process.env.E2E_EXTENSION_DIR ?? 'dist/chrome');
+/** The Firefox build beside it: dist/firefox, or E2E_EXTENSION_DIR with `-firefox` appended. */
+export const FIREFOX_EXTENSION_DIR = process.env.E2E_EXTENSION_DIR
+  ? `${EXTENSION_DIR}-firefox`
+  : resolve(ROOT, 'dist/firefox');

@@ -1,7 +1,11 @@
-/** Builds the extension once (into dist/chrome unless E2E_EXTENSION_DIR says otherwise) before the end-to-end tests load it. */
+/**
+ * Builds the extension once, for Chromium and Firefox (into dist/chrome and dist/firefox unless
+ * E2E_EXTENSION_DIR says otherwise), before the end-to-end tests load it.
+ */
 import { build } from 'vite';
+import { buildFirefox } from '../../scripts/build/build-firefox.js';
 import { chromiumPath } from './chromium-path.js';
-import { EXTENSION_DIR, ROOT } from './extension-dir.js';
+import { EXTENSION_DIR, FIREFOX_EXTENSION_DIR, ROOT } from './extension-dir.js';
 
 export default async function setup(): Promise<void> {
   chromiumPath(); // Fail first, with instructions, when there is no browser to test in.
@@ -11,4 +15,5 @@ export default async function setup(): Promise<void> {
     logLevel: 'warn',
     build: { outDir: EXTENSION_DIR },
   });
+  buildFirefox(EXTENSION_DIR, FIREFOX_EXTENSION_DIR);
 }

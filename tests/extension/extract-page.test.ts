@@ -41,7 +41,23 @@ describe('extractPage', () => {
     expect(result.title).toBe('Storm closes three mountain passes');
     expect(result.publishedAt).toBe('2024-12-02T17:05:00.000Z');
     expect(result.isArticle).toBe(true);
-    expect(result.canonicalUrl).toBeUndefined();
+    // No canonical URL declared: the page's own address stands in for it.
+    expect(result.canonicalUrl).toBe('https://alpine-daily.example/storm');
+  });
+
+  it('strips tracking parameters and the fragment from the canonical URL it sends', () => {
+    const doc = new DOMParser().parseFromString(
+      `<link rel="canonical" href="/world/2025/05/01/ceasefire-talks?utm_source=rss&amp;id=7#top">
+       <meta property="og:type" content="article"><h1>Ceasefire talks resume in Cairo</h1>`,
+      'text/html',
+    );
+    expect(extractPage(doc, 'https://news.example/x?fbclid=abc').canonicalUrl).toBe(
+      'https://news.example/world/2025/05/01/ceasefire-talks?id=7',
+    );
+    doc.querySelector('link')?.remove();
+    expect(extractPage(doc, 'https://news.example/a/b?utm_medium=x&page=2#c').canonicalUrl).toBe(
+      'https://news.example/a/b?page=2',
+    );
   });
 
   it('skips broken JSON-LD and finds an article typed by an array in a top-level array', () => {
@@ -52,16 +68,16 @@ describe('extractPage', () => {
     expect(result.isArticle).toBe(true);
   });
 
-  it('does not call a front page an article', () => {
+  it('does not call a front page an article, nor read a headline into its tagline or section heading', () => {
     const result = extractPage(page('front-page.html'), 'https://coastal-herald.example/');
-    expect(result.isArticle).toBe(false);
-    expect(result.title).toBe("Today's news");
+    expect(result).toEqual({ title: '', isArticle: false });
   });
 
   it('returns markup as plain text and drops javascript: and data: URLs', () => {
     const result = extractPage(page('hostile.html'), 'https://evil.example/a');
     expect(result.title).toBe('<img src=x onerror=alert(1)> Flood & fire warnings issued');
-    expect(result.canonicalUrl).toBeUndefined();
+    // Neither the javascript: link nor the data: og:url: the page's own address instead.
+    expect(result.canonicalUrl).toBe('https://evil.example/a');
   });
 
   it('strips a suffix that names the host when the site name is unknown', () => {

@@ -1,52 +1,14 @@
 import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import type { LookupItem } from '../../src/core/contract.js';
-import { LookupError, type LookupClient } from '../../src/extension/background/lookup-client.js';
-import { createMessageRouter } from '../../src/extension/background/message-router.js';
+import { LookupError } from '../../src/extension/background/lookup-client.js';
 import { ReadTabError } from '../../src/extension/background/read-tab-error.js';
-import { createSettingsStore } from '../../src/extension/background/settings-store.js';
-import type { ExtractedPage } from '../../src/extension/messages.js';
 import { matched, story, unmatched } from './api-fixtures.js';
-import { fakeStorageArea } from './fake-storage-area.js';
-
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const ORIGIN = `chrome-extension://${ID}/`;
-const popup: Runtime.MessageSender = { id: ID, url: `${ORIGIN}src/extension/popup/index.html` };
-
-const article: ExtractedPage = {
-  title: 'Harbour bridge reopens after two-year repair',
-  canonicalUrl: 'https://coastal-herald.example/news/2025/03/harbour-bridge-reopens',
-  description: 'Traffic flows again.',
-  publishedAt: '2025-03-14T07:30:00.000Z',
-  siteName: 'The Coastal Herald',
-  isArticle: true,
-};
-
-/** A router over fakes that record what reached the API. */
-function setup(options: { page?: ExtractedPage | Error; client?: Partial<LookupClient> } = {}) {
-  const lookups: { baseUrl: string; items: LookupItem[] }[] = [];
-  const settings = createSettingsStore(fakeStorageArea());
-  const route = createMessageRouter({
-    extensionId: ID,
-    extensionOrigin: ORIGIN,
-    settings,
-    clientFor: (baseUrl) => ({
-      lookup: async (items) => {
-        lookups.push({ baseUrl, items });
-        return matched;
-      },
-      getStory: async () => story,
-      checkHealth: async () => 7,
-      ...options.client,
-    }),
-    readTab: async () => {
-      const page = options.page ?? article;
-      if (page instanceof Error) throw page;
-      return page;
-    },
-  });
-  return { route, lookups, settings };
-}
+import {
+  article,
+  EXTENSION_ID as ID,
+  popupSender as popup,
+  routerHarness as setup,
+} from './privacy/router-harness.js';
 
 describe('message router', () => {
   it('refuses senders that are not this extension’s pages', async () => {
@@ -120,7 +82,7 @@ describe('message router', () => {
 
   it('sends nothing for a page that is not an article, or has no headline', async () => {
     for (const page of [
-      { ...article, isArticle: false },
+      { ...article, isArticle: false, articleMarkup: false },
       { ...article, title: '   ' },
     ]) {
       const { route, lookups } = setup({ page });

@@ -31,7 +31,6 @@ describe('the coverage-lens command', { timeout: 60_000 }, () => {
   it('fails clearly on bad usage and missing files', () => {
     expect(run('frobnicate').status).toBe(2);
     expect(run('ingest', '--db', join(dir, 'x.db')).status).toBe(2);
-    expect(run('ingest', '--db', join(dir, 'x.db'), '--feeds').stderr).toContain('not available yet');
     expect(run('serve', '--port', 'eighty').status).toBe(2);
     const missing = run('ingest', '--db', join(dir, 'x.db'), join(dir, 'missing.jsonl'));
     expect(missing.status).toBe(1);

@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { LookupRequest, LookupResponse, Story, type LookupItem } from '../../core/contract.js';
+import { retryAfterMs } from './retry-after.js';
+import { isCoherentResult, isCoherentSummary } from './story-checks.js';
 
 export const REQUEST_TIMEOUT_MS = 3000;
 
@@ -12,10 +14,19 @@ const Health = z.object({ ok: z.literal(true) });
 
 export type LookupErrorCode = 'unreachable' | 'bad-response' | 'not-found';
 
+/** What the network guard needs to know about a failed call. */
+export interface LookupErrorDetails {
+  /** The HTTP status, when the API answered at all. */
+  status?: number;
+  /** The API's `Retry-After`, in ms. */
+  retryAfterMs?: number;
+}
+
 export class LookupError extends Error {
   constructor(
     readonly code: LookupErrorCode,
     message: string,
+    readonly details: LookupErrorDetails = {},
   ) {
     super(message);
     this.name = 'LookupError';
@@ -55,7 +66,12 @@ export function createLookupClient(
       clearTimeout(timer);
     }
     if (response.status === 404) throw new LookupError('not-found', `${path} was not found`);
-    if (!response.ok) throw new LookupError('bad-response', `the API answered ${response.status}`);
+    if (!response.ok) {
+      throw new LookupError('bad-response', `the API answered ${response.status}`, {
+        status: response.status,
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after'), Date.now()),
+      });
+    }
     const parsed = schema.safeParse(body);
     if (!parsed.success)
       throw new LookupError('bad-response', `the API's answer to ${path} does not match the contract`);
@@ -73,10 +89,15 @@ export function createLookupClient(
       if (response.results.length !== items.length) {
         throw new LookupError('bad-response', 'the API answered a different number of results');
       }
+      if (!response.results.every(isCoherentResult)) {
+        throw new LookupError('bad-response', "the API's counts do not add up");
+      }
       return response;
     },
-    getStory(id) {
-      return request(`/v1/stories/${encodeURIComponent(id)}`, Story);
+    async getStory(id) {
+      const story = await request(`/v1/stories/${encodeURIComponent(id)}`, Story);
+      if (!isCoherentSummary(story)) throw new LookupError('bad-response', "the API's counts do not add up");
+      return story;
     },
     async checkHealth() {
       const started = performance.now();

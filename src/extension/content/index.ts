@@ -5,7 +5,7 @@
 import '../zod-setup.js';
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BackgroundToContent, fail, ok, type Reply, type ExtractedPage } from '../messages.js';
-import { extractPage } from './extract-page.js';
+import { readPage } from './read-page.js';
 
 declare global {
   // Each injection runs this file again in the same isolated world; one listener is enough.
@@ -23,7 +23,7 @@ function handleMessage(
   if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
   const parsed = BackgroundToContent.safeParse(message);
   if (!parsed.success) return Promise.resolve(fail('invalid-message', 'unknown message'));
-  return Promise.resolve(ok(extractPage(document, location.href)));
+  return Promise.resolve(ok(readPage(document, location.href)));
 }
 
 if (!globalThis.coverageLensContentReady) {

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiBaseUrl } from '../../core/settings.js';
 import { askBackground } from '../ask-background.js';
 import { CheckApiReply, SettingsReply } from '../messages.js';
+import { PrivacySettings } from './privacy-settings.js';
+import { RatingsSettings } from './ratings-settings.js';
 
 type Status = { tone: 'info' | 'ok' | 'error'; text: string } | null;
 
@@ -70,6 +72,8 @@ export function OptionsApp() {
       <p class={`status ${status?.tone ?? ''}`} role="status" aria-live="polite">
         {status?.text ?? ''}
       </p>
+      <PrivacySettings />
+      <RatingsSettings />
     </main>
   );
 }

@@ -1,19 +1,33 @@
 /** The popup: pure view over the states the data layer hands it. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { BlindspotNote } from './blindspot-note.js';
 import { CoverageList } from './coverage-list.js';
+import { FramingView } from './framing-view.js';
+import { t } from './i18n.js';
+import { PageOutletView } from './page-outlet-view.js';
 import type { PopupState } from './popup-state.js';
+import { SplitBar } from './split-bar.js';
 import { StatusView } from './status-view.js';
-import { StorySummaryView } from './story-summary-view.js';
+import { StoryHeader } from './story-header.js';
+
+/** After this long without an answer, the loading state says so and offers a retry. */
+export const SLOW_AFTER_MS = 2000;
 
 export interface AppProps {
   tabId: () => Promise<number | undefined>;
   load: (tabId: number, onUpdate: (state: PopupState) => void) => Promise<void>;
+  /** Asks the reader for access to a site (needs the click's user gesture), true when granted. */
+  allowSite: (origin: string) => Promise<boolean>;
+  now?: () => number;
+  slowAfterMs?: number;
 }
 
-export function App({ tabId, load }: AppProps) {
+export function App({ tabId, load, allowSite, now = Date.now, slowAfterMs = SLOW_AFTER_MS }: AppProps) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
+  const [slow, setSlow] = useState(false);
   const run = useCallback(async () => {
     setState({ kind: 'loading' });
+    setSlow(false);
     const id = await tabId();
     if (id === undefined) {
       setState({ kind: 'error', error: { code: 'cannot-read-page', message: 'no tab to read' } });
@@ -24,17 +38,34 @@ export function App({ tabId, load }: AppProps) {
   useEffect(() => {
     void run();
   }, [run]);
+  useEffect(() => {
+    if (state.kind !== 'loading' || slow) return;
+    const timer = setTimeout(() => setSlow(true), slowAfterMs);
+    return () => clearTimeout(timer);
+  }, [state.kind, slow, slowAfterMs]);
+  const onAllow = useCallback(
+    (origin: string) => {
+      void allowSite(origin).then((granted) => {
+        if (granted) void run();
+      });
+    },
+    [allowSite, run],
+  );
 
   return (
-    <main class="popup" aria-busy={state.kind === 'loading'}>
-      <header class="brand">Coverage Lens</header>
+    <main class={`popup state-${state.kind}`} aria-busy={state.kind === 'loading'}>
+      <p class="brand">{t('brand')}</p>
       {state.kind === 'story' ? (
         <>
-          <StorySummaryView summary={state.summary} />
-          <CoverageList page={state.page} story={state.story} error={state.storyError} />
+          <StoryHeader summary={state.summary} story={state.story} now={now()} />
+          {state.story && <PageOutletView page={state.page} story={state.story} />}
+          <SplitBar distribution={state.summary.distribution} articles={state.story?.articles} />
+          {state.summary.blindspot && <BlindspotNote side={state.summary.blindspot} />}
+          {state.story && <FramingView articles={state.story.articles} />}
+          <CoverageList page={state.page} story={state.story} error={state.storyError} now={now()} />
         </>
       ) : (
-        <StatusView state={state} onRetry={run} />
+        <StatusView state={state} slow={slow} onRetry={run} onAllow={onAllow} />
       )}
     </main>
   );

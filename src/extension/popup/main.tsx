@@ -1,7 +1,6 @@
-import '../zod-setup.js';
 import { render } from 'preact';
 import { App } from './app.js';
-import { loadStory, tabIdToRead } from './popup-data.js';
+import { allowSite, loadStory, tabIdToRead } from './popup-data.js';
 
 const root = document.getElementById('app');
-if (root) render(<App tabId={tabIdToRead} load={loadStory} />, root);
+if (root) render(<App tabId={tabIdToRead} load={loadStory} allowSite={allowSite} />, root);

@@ -1,71 +1,80 @@
-/** Every popup state that is not a story: loading, no match, and the errors a reader can meet. */
+/** Every popup state that is not a story: loading, no match, permission needed, and the errors a reader can meet. */
 import type { ErrorCode } from '../messages.js';
+import { t, type MessageKey } from './i18n.js';
 import type { PopupState } from './popup-state.js';
+import { SkeletonStory } from './skeleton-view.js';
 
 interface Message {
-  title: string;
-  detail: string;
+  title: MessageKey;
+  detail?: MessageKey;
   retry: boolean;
 }
 
-const ERROR_MESSAGES: Record<ErrorCode, Message> = {
-  unreachable: {
-    title: "Couldn't reach the coverage service",
-    detail: 'Check that the Coverage Lens API is running and its address is right in the options.',
-    retry: true,
-  },
-  'bad-response': {
-    title: 'The coverage service sent an answer we could not read',
-    detail: 'Nothing from it is shown. It may be a different version than this extension.',
-    retry: true,
-  },
-  'not-article': {
-    title: "This doesn't look like a news article",
-    detail: 'Coverage Lens looks up pages marked up as articles. Open an article and click again.',
-    retry: false,
-  },
-  'cannot-read-page': {
-    title: "Coverage Lens can't read this page",
-    detail: 'Browser pages and the extension store cannot be read by extensions.',
-    retry: true,
-  },
-  'not-found': { title: 'This story is no longer available', detail: '', retry: true },
-  forbidden: { title: 'Something went wrong', detail: 'The request was refused.', retry: false },
-  'invalid-message': { title: 'Something went wrong', detail: 'The request was malformed.', retry: false },
+const ERROR_MESSAGES: Partial<Record<ErrorCode, Message>> & Record<'forbidden', Message> = {
+  unreachable: { title: 'errorUnreachableTitle', detail: 'errorUnreachableDetail', retry: true },
+  'bad-response': { title: 'errorBadResponseTitle', detail: 'errorBadResponseDetail', retry: true },
+  'not-article': { title: 'errorNotArticleTitle', detail: 'errorNotArticleDetail', retry: false },
+  'cannot-read-page': { title: 'errorCannotReadTitle', detail: 'errorCannotReadDetail', retry: true },
+  'not-found': { title: 'errorNotFoundTitle', retry: true },
+  forbidden: { title: 'errorOtherTitle', detail: 'errorOtherDetail', retry: false },
+  'invalid-message': { title: 'errorOtherTitle', detail: 'errorOtherDetail', retry: false },
 };
 
-export function StatusView({
-  state,
-  onRetry,
-}: {
+interface Props {
   state: Exclude<PopupState, { kind: 'story' }>;
+  /** True once loading has taken long enough that the reader should hear about it. */
+  slow: boolean;
   onRetry: () => void;
-}) {
-  if (state.kind === 'loading') {
-    return (
-      <p class="status" role="status">
-        Looking for other coverage…
-      </p>
-    );
+  onAllow: (origin: string) => void;
+}
+
+export function StatusView({ state, slow, onRetry, onAllow }: Props) {
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <>
+          <p class="status loading" role="status">
+            {slow ? t('slowLoading') : t('loading')}
+            {slow && (
+              <button type="button" class="retry" onClick={onRetry}>
+                {t('retry')}
+              </button>
+            )}
+          </p>
+          <SkeletonStory />
+        </>
+      );
+    case 'no-match':
+      return (
+        <section class="status no-match" role="status">
+          <h1>{t('noMatchTitle')}</h1>
+          <p class="detail">{t('noMatchDetail', state.page.title)}</p>
+        </section>
+      );
+    case 'permission':
+      return (
+        <section class="status permission" role="status">
+          <h1>{t('permissionTitle')}</h1>
+          <p class="detail">{t('permissionDetail')}</p>
+          <button type="button" class="primary" onClick={() => onAllow(state.origin)}>
+            {t('permissionButton')}
+          </button>
+        </section>
+      );
+    case 'error': {
+      // The reply was checked for shape only: a code this version does not know reads as "went wrong".
+      const message = ERROR_MESSAGES[state.error.code] ?? ERROR_MESSAGES.forbidden;
+      return (
+        <section class={`status error-${state.error.code}`} role="alert">
+          <h1>{t(message.title)}</h1>
+          {message.detail && <p class="detail">{t(message.detail)}</p>}
+          {message.retry && (
+            <button type="button" class="retry" onClick={onRetry}>
+              {t('retry')}
+            </button>
+          )}
+        </section>
+      );
+    }
   }
-  if (state.kind === 'no-match') {
-    return (
-      <section class="status" role="status">
-        <h1>No other coverage found</h1>
-        <p class="detail">No story in the coverage service matches “{state.page.title}”.</p>
-      </section>
-    );
-  }
-  const message = ERROR_MESSAGES[state.error.code];
-  return (
-    <section class={`status error-${state.error.code}`} role="alert">
-      <h1>{message.title}</h1>
-      {message.detail && <p class="detail">{message.detail}</p>}
-      {message.retry && (
-        <button type="button" onClick={onRetry}>
-          Retry
-        </button>
-      )}
-    </section>
-  );
 }

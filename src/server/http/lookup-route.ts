@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LookupRequest, type LookupResponse } from '../../core/contract.js';
-import { lookupItem } from '../matching/lookup.js';
+import { lookupItems } from '../matching/lookup.js';
+import { storyEngineOf } from '../stories/engine-of-store.js';
 import type { Store } from '../store/store.js';
 import { apiError } from './api-error.js';
 
@@ -35,8 +36,9 @@ export function lookupRoute(store: Store): Hono {
           issue?.path.join('.'),
         );
       }
-      const response: LookupResponse = { results: [] };
-      for (const item of parsed.data.items) response.results.push(await lookupItem(store, item));
+      const response: LookupResponse = {
+        results: await lookupItems(await storyEngineOf(store), parsed.data.items),
+      };
       return c.json(response);
     },
   );

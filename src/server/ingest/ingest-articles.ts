@@ -1,8 +1,9 @@
 import { domainSuffixes, hostOf } from '../../core/canonical-url.js';
-import { assignStory } from '../matching/assign-story.js';
-import { itemTerms } from '../matching/item-terms.js';
-import { representativeIndex } from '../matching/representative-article.js';
-import type { Store } from '../store/store.js';
+import { clusterArticle } from '../matching/assign-story.js';
+import { storyEngineOf } from '../stories/engine-of-store.js';
+import type { StoryEngine } from '../stories/story-engine.js';
+import { sourceKeyOf } from '../stories/source-key.js';
+import type { NewArticle, NewStory, Store } from '../store/store.js';
 import { parseArticleLine, type IncomingArticle } from './article-line.js';
 
 export interface IngestSummary {
@@ -16,7 +17,7 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  /** Lines per transaction. */
+  /** Articles per transaction. */
   batchSize?: number;
   /** The time given to articles that come without one. */
   now?: () => number;
@@ -24,107 +25,172 @@ export interface IngestOptions {
 
 const LOOKS_LIKE_HOST = /^[a-z0-9.-]+\.[a-z]{2,}$/i;
 
+/** Outlet ids by domain, remembered for one ingest run: a stream repeats its outlets. */
+type OutletCache = Map<string, string | null>;
+
 /** The outlet directory entry for an article: by its URL's host, else by the outlet field when that is a host. */
 async function resolveOutlet(
   store: Store,
+  cache: OutletCache,
   article: IncomingArticle,
   host: string | null,
 ): Promise<string | null> {
   const name = article.outletName;
   const domain = host ?? (name !== null && LOOKS_LIKE_HOST.test(name) ? name.toLowerCase() : null);
   if (domain === null) return null;
-  return (await store.outletByDomains(domainSuffixes(domain)))?.outlet.id ?? null;
+  let id = cache.get(domain);
+  if (id === undefined) {
+    id = (await store.outletByDomains(domainSuffixes(domain)))?.outlet.id ?? null;
+    cache.set(domain, id);
+  }
+  return id;
 }
 
 async function ingestBatch(
-  store: Store,
+  engine: StoryEngine,
   batch: IncomingArticle[],
   now: number,
+  outlets: OutletCache,
   summary: IngestSummary,
 ): Promise<void> {
-  // Clustering is online: articles join stories in publication order (undated ones last).
+  const { store } = engine;
+  // Clustering is online: articles join stories in publication order (undated ones last, at `now`).
   const ordered = [...batch].sort((a, b) => (a.publishedAt ?? Infinity) - (b.publishedAt ?? Infinity));
-  await store.transaction(async () => {
-    const touched = new Set<string>();
+  const work = async () => {
+    await engine.catchUp();
+    const seen = await store.storedArticleKeys(
+      ordered.map((a) => a.sourceId),
+      ordered.flatMap((a) => a.canonicalUrl ?? []),
+    );
+    const created = new Map<string, NewStory>();
+    const headlines = new Map<string, { title: string; description: string | null }>();
+    const rows: NewArticle[] = [];
     for (const article of ordered) {
-      if (await store.articleExists(article.sourceId, article.canonicalUrl)) {
+      if (seen.has(article.sourceId) || (article.canonicalUrl !== null && seen.has(article.canonicalUrl))) {
         summary.duplicates += 1;
         continue;
       }
-      const host = article.canonicalUrl === null ? null : hostOf(article.canonicalUrl);
+      seen.add(article.sourceId);
+      if (article.canonicalUrl !== null) seen.add(article.canonicalUrl);
       const publishedAt = article.publishedAt ?? now;
-      const terms = itemTerms(article.title, article.description);
-      const { storyId, created } = await assignStory(store, terms, article.publishedAt !== null, {
+      const assignment = clusterArticle(engine.index, engine.model, {
         key: article.canonicalUrl ?? `id:${article.sourceId}`,
         title: article.title,
         description: article.description,
         publishedAt,
       });
-      await store.addArticle(
-        {
-          sourceId: article.sourceId,
-          canonicalUrl: article.canonicalUrl,
+      const { storyId } = assignment;
+      if (assignment.created) {
+        created.set(storyId, {
+          id: storyId,
           title: article.title,
-          description: article.description,
+          summary: article.description,
           publishedAt,
-          outletId: await resolveOutlet(store, article, host),
-          publisher: host ?? article.outletName,
-          storyId,
-        },
-        [...terms],
-      );
-      touched.add(storyId);
-      summary.added += 1;
-      if (created) summary.storiesCreated += 1;
-    }
-    for (const storyId of touched) {
-      const story = await store.story(storyId);
-      if (story === null || story.articles.length < 2) continue;
-      const representative = story.articles[representativeIndex(story.articles.map((a) => a.title))];
-      if (representative !== undefined) {
-        await store.setStoryHeadline(storyId, representative.title, representative.description);
+        });
+        summary.storiesCreated += 1;
+      } else if (assignment.headlineChanged) {
+        headlines.set(storyId, { title: article.title, description: article.description });
       }
+      const host = article.canonicalUrl === null ? null : hostOf(article.canonicalUrl);
+      const outletId = await resolveOutlet(store, outlets, article, host);
+      const publisher = host ?? article.outletName;
+      rows.push({
+        sourceId: article.sourceId,
+        canonicalUrl: article.canonicalUrl,
+        title: article.title,
+        description: article.description,
+        publishedAt,
+        outletId,
+        publisher,
+        sourceKey: sourceKeyOf({ outletId, publisher, sourceId: article.sourceId }),
+        storyId,
+      });
     }
-  });
+    // A story created in this batch starts with the headline it ended the batch with.
+    for (const [id, headline] of headlines) {
+      const story = created.get(id);
+      if (story === undefined) continue;
+      created.set(id, { ...story, title: headline.title, summary: headline.description });
+      headlines.delete(id);
+    }
+    await store.createStories([...created.values()]);
+    const ids = await store.addArticles(rows);
+    for (const [id, headline] of headlines)
+      await store.setStoryHeadline(id, headline.title, headline.description);
+    summary.added += rows.length;
+    return ids;
+  };
+  try {
+    engine.stored(await store.transaction(work));
+  } catch (error) {
+    // The index already holds the batch the store rolled back.
+    await engine.rebuild();
+    throw error;
+  }
+}
+
+async function ingestStream(
+  engine: StoryEngine,
+  articles: AsyncIterable<IncomingArticle> | Iterable<IncomingArticle>,
+  summary: IngestSummary,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const batchSize = options.batchSize ?? 1000;
+  const now = options.now ?? Date.now;
+  const outlets: OutletCache = new Map();
+  let batch: IncomingArticle[] = [];
+  for await (const article of articles) {
+    batch.push(article);
+    if (batch.length >= batchSize) {
+      await ingestBatch(engine, batch, now(), outlets, summary);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await ingestBatch(engine, batch, now(), outlets, summary);
+  summary.elapsedMs = Math.round(performance.now() - started);
+  return summary;
+}
+
+function emptySummary(): IngestSummary {
+  return { read: 0, added: 0, duplicates: 0, rejected: {}, storiesCreated: 0, elapsedMs: 0 };
 }
 
 /**
- * Ingests JSON Lines: validates and normalises each line, skips articles already stored (same
- * canonical URL or source id, so a re-run adds nothing), clusters the rest into stories, one
- * transaction per batch.
+ * Ingests normalised articles (from JSON Lines or feeds): skips articles already stored (same
+ * canonical URL or source id, so a re-run adds nothing), clusters the rest into stories in
+ * publication order through the store's story engine, and stores them, one transaction per batch.
  */
+export async function ingestArticles(
+  store: Store,
+  articles: AsyncIterable<IncomingArticle> | Iterable<IncomingArticle>,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const summary = emptySummary();
+  async function* counted() {
+    for await (const article of articles) {
+      summary.read += 1;
+      yield article;
+    }
+  }
+  return ingestStream(await storyEngineOf(store), counted(), summary, options);
+}
+
+/** Ingests JSON Lines: each line validated and normalised (bad lines counted by reason), then as `ingestArticles`. */
 export async function ingestLines(
   store: Store,
   lines: AsyncIterable<string> | Iterable<string>,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const started = performance.now();
-  const batchSize = options.batchSize ?? 1000;
-  const now = options.now ?? Date.now;
-  const summary: IngestSummary = {
-    read: 0,
-    added: 0,
-    duplicates: 0,
-    rejected: {},
-    storiesCreated: 0,
-    elapsedMs: 0,
-  };
-  let batch: IncomingArticle[] = [];
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    summary.read += 1;
-    const parsed = parseArticleLine(line);
-    if (!parsed.ok) {
-      summary.rejected[parsed.reason] = (summary.rejected[parsed.reason] ?? 0) + 1;
-      continue;
-    }
-    batch.push(parsed.article);
-    if (batch.length >= batchSize) {
-      await ingestBatch(store, batch, now(), summary);
-      batch = [];
+  const summary = emptySummary();
+  async function* parsed() {
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      summary.read += 1;
+      const result = parseArticleLine(line);
+      if (result.ok) yield result.article;
+      else summary.rejected[result.reason] = (summary.rejected[result.reason] ?? 0) + 1;
     }
   }
-  if (batch.length > 0) await ingestBatch(store, batch, now(), summary);
-  summary.elapsedMs = Math.round(performance.now() - started);
-  return summary;
+  return ingestStream(await storyEngineOf(store), parsed(), summary, options);
 }

@@ -1,39 +1,42 @@
 import { createHash } from 'node:crypto';
-import type { Store } from '../store/store.js';
-import { findBestStory, windowAround } from './find-best-story.js';
-import { CLUSTER_THRESHOLD } from './thresholds.js';
-
-export interface StorySeed {
-  /** What makes the article unique (its canonical URL, else its source id): the new story's id derives from it. */
-  key: string;
-  title: string;
-  description: string | null;
-  publishedAt: number;
-}
+import { articleTerms } from './article-terms.js';
+import { bestMatch } from './best-match.js';
+import { weighItem } from './match-features.js';
+import type { MatchModel } from './match-model.js';
+import type { StoryIndex } from './story-index.js';
+import { windowAround } from './time-window.js';
 
 /** Stable story ids: the same corpus ingested into a fresh database gives the same ids. */
 export function storyIdFor(key: string): string {
   return `st_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
 
+export interface ArticleToCluster {
+  /** What makes the article unique (its canonical URL, else its source id): a new story's id derives from it. */
+  key: string;
+  title: string;
+  description: string | null;
+  publishedAt: number | null;
+}
+
+export interface Assignment {
+  storyId: string;
+  created: boolean;
+  /** The story's representative article changed: its title and summary are now this article's. */
+  headlineChanged: boolean;
+}
+
 /**
- * Online clustering step: the article joins the most similar story at or above CLUSTER_THRESHOLD
- * (within the time window when its time is known), or starts a new story seeded with its headline.
+ * Online clustering step: the article joins its most probable story within the time window when the
+ * probability reaches the model's cluster threshold, else starts a new story; either way it is added
+ * to the index. Articles must arrive in publication order.
  */
-export async function assignStory(
-  store: Store,
-  terms: ReadonlySet<string>,
-  dated: boolean,
-  seed: StorySeed,
-): Promise<{ storyId: string; created: boolean }> {
-  const best = await findBestStory(store, terms, windowAround(dated ? seed.publishedAt : null));
-  if (best !== null && best.score >= CLUSTER_THRESHOLD) return { storyId: best.id, created: false };
-  const storyId = storyIdFor(seed.key);
-  await store.createStory({
-    id: storyId,
-    title: seed.title,
-    summary: seed.description,
-    publishedAt: seed.publishedAt,
-  });
-  return { storyId, created: true };
+export function clusterArticle(index: StoryIndex, model: MatchModel, article: ArticleToCluster): Assignment {
+  const terms = articleTerms(article.title, article.description);
+  const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
+  const best = bestMatch(index, model, item, windowAround(article.publishedAt));
+  const joined = best !== null && best.probability >= model.clusterThreshold ? best.story.id : null;
+  const storyId = joined ?? storyIdFor(article.key);
+  const headlineChanged = index.add({ ...article, storyId, terms });
+  return { storyId, created: joined === null, headlineChanged };
 }

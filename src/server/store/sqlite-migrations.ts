@@ -51,4 +51,25 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     df INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- Matching moved to an in-memory index rebuilt from the articles; the SQL term index goes.
+  DROP TABLE story_terms;
+  DROP TABLE term_df;
+  -- Who covers each story, one row per source (outlet, else publisher, else the article itself),
+  -- so a summary's distribution reads a few rows instead of every article.
+  CREATE TABLE story_sources (
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    source_key TEXT NOT NULL,
+    outlet_id TEXT REFERENCES outlets(id),
+    PRIMARY KEY (story_id, source_key)
+  ) WITHOUT ROWID;
+  INSERT OR IGNORE INTO story_sources (story_id, source_key, outlet_id)
+    SELECT story_id,
+           CASE WHEN outlet_id IS NOT NULL THEN 'outlet:' || outlet_id
+                WHEN publisher IS NOT NULL THEN 'publisher:' || publisher
+                ELSE 'article:' || source_id END,
+           outlet_id
+    FROM articles;
+  CREATE INDEX articles_published ON articles(published_at);
+  `,
 ];

@@ -8,12 +8,13 @@ import type { Lean } from '../../core/bias-scale.js';
 import { consensusLean } from '../../core/outlet-resolver.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import type {
+  IndexableArticle,
   NewArticle,
   NewStory,
   Store,
   StoredOutlet,
   StoredStory,
-  StoryVector,
+  StoredStorySummary,
   TimeWindow,
 } from './store.js';
 
@@ -38,6 +39,24 @@ interface ArticleRow {
   outlet_name: string | null;
   outlet_domains: string | null;
   outlet_lean: string | null;
+}
+
+interface IndexableRow {
+  id: number;
+  story_id: string;
+  title: string;
+  description: string | null;
+  published_at: number;
+}
+
+function toIndexable(row: IndexableRow): IndexableArticle {
+  return {
+    id: row.id,
+    storyId: row.story_id,
+    title: row.title,
+    description: row.description,
+    publishedAt: row.published_at,
+  };
 }
 
 function leanOf(value: string | null): Lean | null {
@@ -145,12 +164,15 @@ export class SqliteStore implements Store {
     return null;
   }
 
-  async articleExists(sourceId: string, canonicalUrl: string | null): Promise<boolean> {
-    const row = this.sql('SELECT 1 FROM articles WHERE source_id = ? OR canonical_url = ? LIMIT 1').get(
-      sourceId,
-      canonicalUrl,
-    );
-    return row !== undefined;
+  async storedArticleKeys(
+    sourceIds: readonly string[],
+    canonicalUrls: readonly string[],
+  ): Promise<Set<string>> {
+    const rows = this.sql(
+      `SELECT source_id AS key FROM articles WHERE source_id IN (SELECT value FROM json_each(?))
+       UNION SELECT canonical_url FROM articles WHERE canonical_url IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(sourceIds), JSON.stringify(canonicalUrls)) as { key: string }[];
+    return new Set(rows.map((row) => row.key));
   }
 
   async storyIdByUrl(canonicalUrl: string): Promise<string | null> {
@@ -163,91 +185,85 @@ export class SqliteStore implements Store {
     return (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
-  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
-    const rows = this.sql('SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(
-      JSON.stringify(terms),
-    ) as { term: string; df: number }[];
-    return new Map(rows.map((row) => [row.term, row.df]));
-  }
-
-  async candidateStories(
-    terms: readonly string[],
-    window: TimeWindow | null,
-    limit: number,
-  ): Promise<string[]> {
+  async articlesAfter(afterId: number, limit: number): Promise<IndexableArticle[]> {
     const rows = this.sql(
-      `SELECT st.story_id AS id FROM story_terms st JOIN stories s ON s.id = st.story_id
-       WHERE st.term IN (SELECT value FROM json_each(?))
-         AND (? IS NULL OR (s.last_published_at >= ? AND s.first_published_at <= ?))
-       GROUP BY st.story_id ORDER BY count(*) DESC, s.last_published_at DESC LIMIT ?`,
-    ).all(JSON.stringify(terms), window?.from ?? null, window?.from ?? null, window?.to ?? null, limit) as {
-      id: string;
-    }[];
-    return rows.map((row) => row.id);
+      `SELECT id, story_id, title, description, published_at FROM articles WHERE id > ? ORDER BY id LIMIT ?`,
+    ).all(afterId, limit) as IndexableRow[];
+    return rows.map(toIndexable);
   }
 
-  async storyVectors(ids: readonly string[]): Promise<StoryVector[]> {
-    const vectors = new Map<string, StoryVector>();
-    const stories = this.sql(
-      'SELECT id, article_count FROM stories WHERE id IN (SELECT value FROM json_each(?))',
-    ).all(JSON.stringify(ids)) as { id: string; article_count: number }[];
-    for (const story of stories) {
-      vectors.set(story.id, { id: story.id, articleCount: story.article_count, termCounts: new Map() });
-    }
-    const terms = this.sql(
-      'SELECT story_id, term, count FROM story_terms WHERE story_id IN (SELECT value FROM json_each(?))',
-    ).all(JSON.stringify(ids)) as { story_id: string; term: string; count: number }[];
-    for (const row of terms) vectors.get(row.story_id)?.termCounts.set(row.term, row.count);
-    return ids.flatMap((id) => vectors.get(id) ?? []);
+  async articlesPublishedWithin(window: TimeWindow, limit: number): Promise<IndexableArticle[]> {
+    const rows = this.sql(
+      `SELECT id, story_id, title, description, published_at FROM articles
+       WHERE published_at BETWEEN ? AND ? ORDER BY id LIMIT ?`,
+    ).all(window.from, window.to, limit) as IndexableRow[];
+    return rows.map(toIndexable);
   }
 
-  async createStory(story: NewStory): Promise<void> {
-    this.sql(
+  async createStories(stories: readonly NewStory[]): Promise<void> {
+    const insert = this.sql(
       `INSERT INTO stories (id, title, summary, first_published_at, last_published_at) VALUES (?, ?, ?, ?, ?)`,
-    ).run(story.id, story.title, story.summary, story.publishedAt, story.publishedAt);
+    );
+    for (const story of stories)
+      insert.run(story.id, story.title, story.summary, story.publishedAt, story.publishedAt);
   }
 
-  async addArticle(article: NewArticle, terms: readonly string[]): Promise<void> {
-    this.sql(
+  async addArticles(articles: readonly NewArticle[]): Promise<number[]> {
+    const insert = this.sql(
       `INSERT INTO articles (source_id, canonical_url, title, description, published_at, outlet_id, publisher, story_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      article.sourceId,
-      article.canonicalUrl,
-      article.title,
-      article.description,
-      article.publishedAt,
-      article.outletId,
-      article.publisher,
-      article.storyId,
     );
-    this.sql(
+    const widen = this.sql(
       `UPDATE stories SET article_count = article_count + 1,
          first_published_at = min(first_published_at, ?), last_published_at = max(last_published_at, ?)
        WHERE id = ?`,
-    ).run(article.publishedAt, article.publishedAt, article.storyId);
-    const storyTerm = this.sql(
-      `INSERT INTO story_terms (term, story_id, count) VALUES (?, ?, 1)
-       ON CONFLICT (term, story_id) DO UPDATE SET count = count + 1`,
     );
-    const termDf = this.sql(
-      'INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1',
+    const source = this.sql(
+      'INSERT OR IGNORE INTO story_sources (story_id, source_key, outlet_id) VALUES (?, ?, ?)',
     );
-    for (const term of new Set(terms)) {
-      storyTerm.run(term, article.storyId);
-      termDf.run(term);
-    }
+    return articles.map((article) => {
+      const { lastInsertRowid } = insert.run(
+        article.sourceId,
+        article.canonicalUrl,
+        article.title,
+        article.description,
+        article.publishedAt,
+        article.outletId,
+        article.publisher,
+        article.storyId,
+      );
+      widen.run(article.publishedAt, article.publishedAt, article.storyId);
+      source.run(article.storyId, article.sourceKey, article.outletId);
+      return Number(lastInsertRowid);
+    });
   }
 
   async setStoryHeadline(id: string, title: string, summary: string | null): Promise<void> {
     this.sql('UPDATE stories SET title = ?, summary = ? WHERE id = ?').run(title, summary, id);
   }
 
-  async story(id: string): Promise<StoredStory | null> {
+  async storySummary(id: string): Promise<StoredStorySummary | null> {
     const story = this.sql(
       'SELECT id, title, summary, first_published_at, last_published_at FROM stories WHERE id = ?',
     ).get(id) as StoryRow | undefined;
     if (story === undefined) return null;
+    const sources = this.sql(
+      `SELECT s.source_key, o.lean FROM story_sources s LEFT JOIN outlets o ON o.id = s.outlet_id
+       WHERE s.story_id = ?`,
+    ).all(id) as { source_key: string; lean: string | null }[];
+    return {
+      id: story.id,
+      title: story.title,
+      summary: story.summary,
+      firstPublishedAt: story.first_published_at,
+      lastPublishedAt: story.last_published_at,
+      sources: sources.map((row) => ({ key: row.source_key, lean: leanOf(row.lean) })),
+    };
+  }
+
+  async story(id: string): Promise<StoredStory | null> {
+    const summary = await this.storySummary(id);
+    if (summary === null) return null;
     const rows = this.sql(
       `SELECT a.canonical_url, a.title, a.description, a.published_at, a.publisher, a.outlet_id,
               o.name AS outlet_name, o.domains AS outlet_domains, o.lean AS outlet_lean
@@ -255,11 +271,7 @@ export class SqliteStore implements Store {
        WHERE a.story_id = ? ORDER BY a.published_at, a.id`,
     ).all(id) as ArticleRow[];
     return {
-      id: story.id,
-      title: story.title,
-      summary: story.summary,
-      firstPublishedAt: story.first_published_at,
-      lastPublishedAt: story.last_published_at,
+      ...summary,
       articles: rows.map((row) => ({
         url: row.canonical_url,
         title: row.title,

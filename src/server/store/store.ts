@@ -34,14 +34,18 @@ export interface NewArticle {
   outletId: string | null;
   /** Who published it when the outlet is unknown: the URL's host, else the name the source gave. */
   publisher: string | null;
+  /** Who it counts as in the story's distribution (see `sourceKeyOf`). */
+  sourceKey: string;
   storyId: string;
 }
 
-/** A story's term vector: in how many of its articles each term occurs. */
-export interface StoryVector {
-  id: string;
-  articleCount: number;
-  termCounts: Map<string, number>;
+/** What a matching index needs of a stored article: the store's id orders them for catching up. */
+export interface IndexableArticle {
+  id: number;
+  storyId: string;
+  title: string;
+  description: string | null;
+  publishedAt: number;
 }
 
 export interface StoredArticle {
@@ -53,12 +57,18 @@ export interface StoredArticle {
   publisher: string | null;
 }
 
-export interface StoredStory {
+/** A story without its articles: what a lookup answers with. */
+export interface StoredStorySummary {
   id: string;
   title: string;
   summary: string | null;
   firstPublishedAt: number;
   lastPublishedAt: number;
+  /** Each distinct source once, with the consensus lean of its outlet (null: unrated). */
+  sources: { key: string; lean: Lean | null }[];
+}
+
+export interface StoredStory extends StoredStorySummary {
   /** Oldest first. */
   articles: StoredArticle[];
 }
@@ -78,18 +88,25 @@ export interface Store {
   /** The outlet of the first domain in `domains` that one owns. */
   outletByDomains(domains: readonly string[]): Promise<StoredOutlet | null>;
 
-  articleExists(sourceId: string, canonicalUrl: string | null): Promise<boolean>;
+  /** Which of these source ids and canonical URLs are already stored. */
+  storedArticleKeys(sourceIds: readonly string[], canonicalUrls: readonly string[]): Promise<Set<string>>;
   storyIdByUrl(canonicalUrl: string): Promise<string | null>;
   articleCount(): Promise<number>;
-  /** In how many articles each term occurs; terms never seen are absent. */
-  documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
-  /** Stories holding any of `terms`, most shared terms first; with a window, only stories overlapping it. */
-  candidateStories(terms: readonly string[], window: TimeWindow | null, limit: number): Promise<string[]>;
-  storyVectors(ids: readonly string[]): Promise<StoryVector[]>;
+  /**
+   * Stored articles with an id above `afterId`, in id order, at most `limit`: how an in-memory
+   * matching index is built and catches up with articles other processes stored.
+   */
+  articlesAfter(afterId: number, limit: number): Promise<IndexableArticle[]>;
+  /** Stored articles published within `window`, in id order, at most `limit`: matching against old windows. */
+  articlesPublishedWithin(window: TimeWindow, limit: number): Promise<IndexableArticle[]>;
 
-  createStory(story: NewStory): Promise<void>;
-  /** Stores the article, widens its story's time span and adds `terms` (distinct) to the term indexes. */
-  addArticle(article: NewArticle, terms: readonly string[]): Promise<void>;
+  createStories(stories: readonly NewStory[]): Promise<void>;
+  /**
+   * Stores articles of existing stories, widens their stories' time spans and records their sources;
+   * returns the new articles' ids, in order.
+   */
+  addArticles(articles: readonly NewArticle[]): Promise<number[]>;
   setStoryHeadline(id: string, title: string, summary: string | null): Promise<void>;
+  storySummary(id: string): Promise<StoredStorySummary | null>;
   story(id: string): Promise<StoredStory | null>;
 }

@@ -1,25 +1,10 @@
 /** Stored stories as the wire contract shows them. Pure. */
 import { blindspotOf, distributionOf } from '../../core/bias-distribution.js';
 import type { Story, StoryArticle, StorySummary } from '../../core/contract.js';
-import type { StoredArticle, StoredStory } from '../store/store.js';
+import type { StoredArticle, StoredStory, StoredStorySummary } from '../store/store.js';
 
-/**
- * Who stands behind an article for counting sources: its outlet, else the host or name it came
- * with, else the article itself. Unknown publishers count as unrated, never as center.
- */
-function sourceKey(article: StoredArticle, index: number): string {
-  if (article.outlet !== null) return `outlet:${article.outlet.id}`;
-  if (article.publisher !== null) return `publisher:${article.publisher}`;
-  return `article:${index}`;
-}
-
-export function toStorySummary(story: StoredStory): StorySummary {
-  const distribution = distributionOf(
-    story.articles.map((article, index) => ({
-      id: sourceKey(article, index),
-      lean: article.outlet?.lean ?? null,
-    })),
-  );
+export function toStorySummary(story: StoredStorySummary): StorySummary {
+  const distribution = distributionOf(story.sources.map((source) => ({ id: source.key, lean: source.lean })));
   return {
     id: story.id,
     title: story.title,

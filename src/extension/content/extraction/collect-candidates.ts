@@ -3,7 +3,7 @@
  * often that kind of source holds the headline readers and feeds see.
  */
 import { cleanTitle } from './clean-title.js';
-import { elementText } from './element-text.js';
+import { elementText, isInlineTag, isUnseen } from './element-text.js';
 import type { JsonLdSummary } from './json-ld.js';
 import { firstMeta, type MetaTags } from './meta-tags.js';
 import { agreement, keyed, type Candidate } from './score-candidates.js';
@@ -39,20 +39,38 @@ export const WEIGHTS = {
 
 type Clean = (raw: string) => string;
 
-function partText(node: Node): string {
-  return node.nodeType === 1
-    ? elementText(node as Element)
-    : node.nodeType === 3
-      ? (node.nodeValue ?? '')
-      : '';
+/**
+ * The heading's text in parts split at its block-level children (a kicker <span>, a <div>): inline
+ * formatting and bare text run together, so "Storm closes <em>three</em> passes" stays one part.
+ */
+function headingParts(heading: Element): string[] {
+  const parts: string[] = [];
+  let run = '';
+  const flush = (): void => {
+    if (run.trim()) parts.push(run);
+    run = '';
+  };
+  for (let node = heading.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) run += node.nodeValue ?? '';
+    if (node.nodeType !== 1 || isUnseen(node as Element)) continue;
+    const el = node as Element;
+    if (isInlineTag(el.tagName)) {
+      run += elementText(el);
+    } else {
+      flush();
+      run = elementText(el);
+      flush();
+    }
+  }
+  flush();
+  return parts;
 }
 
-/** A heading as a candidate; a kicker + headline heading also offers its headline element alone. */
+/** A heading as a candidate; a kicker + headline heading also offers its headline part alone. */
 function headingCandidate(el: Element, source: string, weight: number, clean: Clean): Candidate {
   const text = clean(elementText(el));
-  const parts = [...el.childNodes].filter((node) => partText(node).trim());
-  const last = parts.length >= 2 ? parts[parts.length - 1] : undefined;
-  const tail = last ? clean(partText(last)) : '';
+  const parts = headingParts(el);
+  const tail = parts.length >= 2 ? clean(parts[parts.length - 1] ?? '') : '';
   const candidate: Candidate = { source, text, weight, rendered: true };
   return tail && tail !== text ? { ...candidate, tail } : candidate;
 }

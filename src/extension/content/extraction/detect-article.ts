@@ -5,10 +5,13 @@
  */
 import type { JsonLdSummary } from './json-ld.js';
 import { firstMeta, type MetaTags } from './meta-tags.js';
-import { urlShape } from './url-shape.js';
+import type { UrlShape } from './url-shape.js';
 
 const LISTING_TYPES = ['CollectionPage', 'ItemList', 'SearchResultsPage', 'ProfilePage', 'VideoGallery'];
 const SHAPE_EVIDENCE = { root: -4, search: -3, listing: -1.5, article: 1, unknown: 0 } as const;
+/** A headline marked up as the page's article's own (schema.org microdata, or an h1 in <article>). */
+const ARTICLE_MARKUP =
+  'article h1, [itemtype*="schema.org/" i][itemtype*="Article"] h1, [itemprop="headline"]';
 /** A paragraph this long is body text rather than a teaser. */
 const BODY_PARAGRAPH = 120;
 const MAX_PARAGRAPHS = 150;
@@ -32,7 +35,7 @@ function bodyParagraphs(doc: Document): number {
 
 export function detectArticle(
   doc: Document,
-  url: string,
+  shape: UrlShape,
   meta: MetaTags,
   jsonLd: JsonLdSummary,
   headlineAgreed: boolean,
@@ -43,9 +46,10 @@ export function detectArticle(
   if (ogType === 'article' || ogType.startsWith('article') || ogType.endsWith('article')) score += 2;
   else if (ogType === 'website' || ogType === 'profile' || ogType.startsWith('video')) score -= 0.5;
   const published = firstMeta(meta, 'article:published_time', 'datepublished', 'pubdate', 'date');
-  if (published || jsonLd.articles.some((a) => a.datePublished)) score += 1;
+  if (published || jsonLd.articles.some((a) => a.datePublished)) score += 1.5;
+  if (doc.querySelector(ARTICLE_MARKUP)) score += 1;
   if (LISTING_TYPES.some((t) => jsonLd.types.has(t)) && jsonLd.articles.length === 0) score -= 1.5;
-  score += SHAPE_EVIDENCE[urlShape(url)];
+  score += SHAPE_EVIDENCE[shape];
   if (bodyParagraphs(doc) >= 3) score += 1;
   // Many teasers (article cards, several listed articles in JSON-LD) mark a listing.
   if (doc.getElementsByTagName('article').length >= 6 || jsonLd.listedArticles >= 3) score -= 1.5;

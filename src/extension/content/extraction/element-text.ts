@@ -33,8 +33,15 @@ const INLINE = new Set([
 const SCREEN_READER_ONLY =
   /(^|[\s_-])(sr-only|visually-?hidden|screen-?reader|visuallyhidden|a11y|offscreen)/i;
 
-function isHidden(el: Element): boolean {
+/** Whether an element of this tag name flows inside a line of text rather than starting a new part. */
+export function isInlineTag(tagName: string): boolean {
+  return INLINE.has(tagName.toUpperCase());
+}
+
+/** Whether an element holds no text a reader sees (scripts, controls, hidden and screen-reader labels). */
+export function isUnseen(el: Element): boolean {
   return (
+    SKIPPED.has(el.tagName.toUpperCase()) ||
     el.hasAttribute('hidden') ||
     el.getAttribute('aria-hidden') === 'true' ||
     SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')
@@ -43,6 +50,8 @@ function isHidden(el: Element): boolean {
 
 /** The element's visible text, with element boundaries as spaces; not yet normalised. */
 export function elementText(root: Element): string {
+  // Most links and headings hold text alone: nothing to walk.
+  if (root.firstElementChild === null) return root.textContent ?? '';
   const parts: string[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -51,7 +60,7 @@ export function elementText(root: Element): string {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         const tag = el.tagName.toUpperCase();
-        if (SKIPPED.has(tag) || isHidden(el)) continue;
+        if (isUnseen(el)) continue;
         const breaks = !INLINE.has(tag);
         if (breaks) parts.push(' ');
         walk(el);

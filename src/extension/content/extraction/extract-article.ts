@@ -13,6 +13,7 @@ import { firstMeta, readMetaTags } from './meta-tags.js';
 import { canonicalUrlOf } from './page-urls.js';
 import { chooseHeadline } from './score-candidates.js';
 import { SiteNames } from './site-names.js';
+import { urlShape } from './url-shape.js';
 
 export interface ArticleInfo {
   /** The headline as a reader sees it; never a site or section name, never empty. */
@@ -61,15 +62,20 @@ export function extractArticle(doc: Document, url: string): ArticleInfo {
       weight: WEIGHTS.adapter,
     });
   }
-  const choice = chooseHeadline(candidates);
-  const evidence = detectArticle(doc, url, meta, jsonLd, (choice?.support ?? 0) >= 0.5);
+  // A site's front page or a search has no headline of its own: its title describes the site.
+  const shape = urlShape(url);
+  const choice = shape === 'root' || shape === 'search' ? null : chooseHeadline(candidates);
+  const evidence = detectArticle(doc, shape, meta, jsonLd, (choice?.support ?? 0) >= 0.5);
   const title = choice ? normalizeHeadline(choice.text) : null;
 
   return {
     title,
     canonicalUrl: canonicalUrlOf(doc, url, firstMeta(meta, 'og:url'), article?.url ?? null),
+    // The article's own JSON-LD before <meta name="description">, which CMSs often fill site-wide.
     description: plainText(
-      firstMeta(meta, 'og:description', 'description', 'twitter:description') ?? article?.description,
+      firstMeta(meta, 'og:description') ??
+        article?.description ??
+        firstMeta(meta, 'description', 'twitter:description'),
     ),
     publishedAt: isoDate(
       article?.datePublished ??

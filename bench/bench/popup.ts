@@ -1,0 +1,185 @@
+/**
+ * `npm run bench -- popup [--runs N] [--json]`
+ * The popup in real Chromium: the gzipped size of all the JS its page loads (zod and Preact
+ * included, target ≤ 25 KB), and the time from opening it to the story on screen for a story the
+ * background has cached (target: median ≤ 100 ms), against the API with the demo corpus.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startServer } from '../../src/server/start-server.js';
+import { POPUP_HTML, popupScripts } from '../lib/popup-scripts.js';
+import type { Report, Runner } from '../report.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
+const DEFAULT_RUNS = 25;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/**
+ * Records, from the page's own clock (0 = navigation start), when the story's title and when its
+ * first article appear: installed before any popup script runs. A string, not a function: tsx
+ * would wrap a function with helpers that do not exist in the page.
+ */
+const RECORD_WHEN_SHOWN = `(() => {
+  const marks = {};
+  window.popupMarks = marks;
+  const observer = new MutationObserver(() => {
+    if (marks.title === undefined && document.querySelector('.story-title')) marks.title = performance.now();
+    if (marks.list === undefined && document.querySelector('.article .outlet-name')) marks.list = performance.now();
+    if (marks.title !== undefined && marks.list !== undefined) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function openPopup(context: BrowserContext, origin: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`${origin}${POPUP_HTML}?tabId=${tabId}`);
+  await popup.waitForFunction(() => {
+    const marks = (window as unknown as { popupMarks?: Record<string, number> }).popupMarks;
+    return marks?.['title'] !== undefined && marks['list'] !== undefined;
+  });
+  return popup;
+}
+
+const run: Runner = async (args) => {
+  const runs = Number(option(args, '--runs') ?? DEFAULT_RUNS);
+  const work = await mkdtemp(join(tmpdir(), 'coverage-lens-bench-popup-'));
+  const distDir = join(work, 'dist');
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: distDir },
+  });
+  const scripts = await popupScripts(distDir);
+  const totalGzip = scripts.reduce((sum, s) => sum + s.gzipBytes, 0);
+
+  const api = await startServer({ dbPath: join(work, 'coverage.db'), port: 0, demo: true });
+  const context = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${distDir}`,
+      `--load-extension=${distDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const readyTimes: number[] = [];
+  const titleTimes: number[] = [];
+  const listTimes: number[] = [];
+  try {
+    await context.addInitScript(RECORD_WHEN_SHOWN);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+    await worker.evaluate(async (apiBaseUrl) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void> } } };
+      };
+      await chrome.storage.local.set({ settings: { apiBaseUrl } });
+    }, api.url);
+    const article = await context.newPage();
+    await article.goto(`${api.url}${DEMO_ARTICLE}`);
+    const tabId = await worker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+      };
+      return (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id;
+    }, article.url());
+    if (tabId === undefined) throw new Error('the demo article has no tab');
+    // The first open fills the background's cache; the measured ones are served from it.
+    await (await openPopup(context, origin, tabId)).close();
+    for (let i = 0; i < runs; i += 1) {
+      const popup = await openPopup(context, origin, tabId);
+      const marks = await popup.evaluate(
+        () => (window as unknown as { popupMarks: Record<string, number> }).popupMarks,
+      );
+      titleTimes.push(marks['title'] ?? NaN);
+      readyTimes.push(
+        await popup.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        ),
+      );
+      listTimes.push(marks['list'] ?? NaN);
+      await popup.close();
+    }
+  } finally {
+    await context.close();
+    await api.close();
+    await rm(work, { recursive: true, force: true });
+  }
+
+  const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+  const ms = (x: number) => Math.round(x * 10) / 10;
+  const report: Report = {
+    name: 'popup',
+    tables: [
+      {
+        title: 'Popup JS, gzipped (every file the popup page loads)',
+        columns: ['file', 'KB', 'gzipped KB'],
+        rows: [
+          ...scripts.map((s) => [s.file, kb(s.bytes), kb(s.gzipBytes)]),
+          ['total (target ≤ 25)', kb(scripts.reduce((sum, s) => sum + s.bytes, 0)), kb(totalGzip)],
+        ],
+      },
+      {
+        title: 'Popup time to story, cached (ms from opening)',
+        columns: ['measure', 'median', 'p95', 'target', 'n'],
+        rows: [
+          [
+            'page ready (DOMContentLoaded: its scripts loaded and run)',
+            ms(percentile(readyTimes, 50)),
+            ms(percentile(readyTimes, 95)),
+            '—',
+            readyTimes.length,
+          ],
+          [
+            'story title shown',
+            ms(percentile(titleTimes, 50)),
+            ms(percentile(titleTimes, 95)),
+            'median ≤ 100',
+            titleTimes.length,
+          ],
+          [
+            'article list shown',
+            ms(percentile(listTimes, 50)),
+            ms(percentile(listTimes, 95)),
+            '—',
+            listTimes.length,
+          ],
+        ],
+        note: `Chromium headless, built extension, demo corpus; one warm-up open fills the caches, then ${runs} opens of the popup for the same tab; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs at the end`,
+      },
+    ],
+    data: {
+      popupJsGzipBytes: totalGzip,
+      scripts,
+      timeToStory: { median: percentile(titleTimes, 50), p95: percentile(titleTimes, 95), runs: titleTimes },
+      pageReady: { median: percentile(readyTimes, 50), p95: percentile(readyTimes, 95) },
+      timeToList: { median: percentile(listTimes, 50), p95: percentile(listTimes, 95) },
+    },
+  };
+  return report;
+};
+
+export default run;

@@ -1,0 +1,5 @@
+declare module 'virtual:outlet-directory' {
+  import type { CompactDirectory } from '../core/compact-directory.js';
+  const directory: CompactDirectory;
+  export default directory;
+}

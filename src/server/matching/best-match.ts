@@ -1,0 +1,42 @@
+import type { TimeWindow } from '../store/store.js';
+import { matchFeatures, withLeads, type WeightedItem } from './match-features.js';
+import { matchProbability, type MatchModel } from './match-model.js';
+import type { Exclusion, IndexedStory, StoryIndex } from './story-index.js';
+
+/** How many candidate stories are scored in full. */
+export const CANDIDATE_LIMIT = 20;
+
+export interface ScoredCandidate {
+  story: IndexedStory;
+  features: number[];
+  probability: number;
+}
+
+/** Every candidate story of an item with its features and probability of being the item's story, best first. */
+export function scoreCandidates(
+  index: StoryIndex,
+  model: MatchModel,
+  item: WeightedItem,
+  window: TimeWindow | null,
+  exclusion: Exclusion | null = null,
+): ScoredCandidate[] {
+  const stories = index.candidates(item.terms, window, exclusion, CANDIDATE_LIMIT);
+  const rows = withLeads(stories.map((story) => matchFeatures(item, story, exclusion)));
+  return stories
+    .map((story, i) => {
+      const features = rows[i] ?? [];
+      return { story, features, probability: matchProbability(model, features) };
+    })
+    .sort((a, b) => b.probability - a.probability);
+}
+
+/** The item's most probable story whatever the probability; null when no story shares a term. */
+export function bestMatch(
+  index: StoryIndex,
+  model: MatchModel,
+  item: WeightedItem,
+  window: TimeWindow | null,
+  exclusion: Exclusion | null = null,
+): ScoredCandidate | null {
+  return scoreCandidates(index, model, item, window, exclusion)[0] ?? null;
+}

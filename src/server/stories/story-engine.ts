@@ -1,0 +1,136 @@
+/**
+ * The process's matching state over a store: the in-memory StoryIndex of recent stories, the
+ * learned model, and how the index stays in step with the store, which remains the source of truth.
+ *
+ * - At start the index is empty and catches up: it reads stored articles in id order (bounded by
+ *   the retention window once stories age out) and adds them under the stories they were given.
+ * - Ingest in this process adds articles to the index as it clusters them (see ingestArticles),
+ *   then stores them; the index then skips past their ids.
+ * - Several API processes on one database (PostgreSQL) each keep their own index and catch up with
+ *   what the others stored: lookups read articles with ids above the last one seen at most every
+ *   `refreshMs`. Only the ingesting process clusters and writes; one ingest at a time (SQLite's
+ *   writer lock; PostgreSQL needs an advisory lock), so ids become visible in order.
+ * - Stories whose last article is older than `retentionMs` before the newest are dropped from
+ *   memory; lookups about older times build a throwaway index of that window from the store.
+ */
+import type { MatchModel } from '../matching/match-model.js';
+import { articleTerms } from '../matching/article-terms.js';
+import { StoryIndex } from '../matching/story-index.js';
+import { TermStatistics, type BackgroundStatistics } from '../matching/term-statistics.js';
+import type { IndexableArticle, Store, TimeWindow } from '../store/store.js';
+
+export interface StoryEngineOptions {
+  model: MatchModel;
+  background: BackgroundStatistics;
+  /** How long a story stays in memory after its last article; older lookups go to the store. */
+  retentionMs?: number;
+  /** Lookups look for articles other processes stored at most this often. */
+  refreshMs?: number;
+}
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const DEFAULT_RETENTION_MS = 365 * DAY;
+const DEFAULT_REFRESH_MS = 1000;
+const CATCH_UP_PAGE = 10_000;
+/** Old-window indexes kept for lookups about times before the retention window. */
+const OLD_WINDOW_CACHE = 4;
+/** An old window holding more articles than this is matched on its first this-many. */
+const OLD_WINDOW_MAX_ARTICLES = 200_000;
+
+export class StoryEngine {
+  readonly model: MatchModel;
+  private readonly background: BackgroundStatistics;
+  private readonly retentionMs: number;
+  private readonly refreshMs: number;
+  private memory: StoryIndex;
+  private lastId = 0;
+  private lastRefresh = -Infinity;
+  private lastEviction = -Infinity;
+  private readonly oldWindows = new Map<number, StoryIndex>();
+
+  constructor(
+    readonly store: Store,
+    options: StoryEngineOptions,
+  ) {
+    this.model = options.model;
+    this.background = options.background;
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+    this.refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
+    this.memory = new StoryIndex(new TermStatistics(this.background));
+  }
+
+  /** The index of recent stories; up to date after `catchUp`. */
+  get index(): StoryIndex {
+    return this.memory;
+  }
+
+  /** Adds every stored article this index has not seen, then drops stories past retention. */
+  async catchUp(): Promise<void> {
+    for (;;) {
+      const page = await this.store.articlesAfter(this.lastId, CATCH_UP_PAGE);
+      for (const article of page) this.addStored(this.memory, article);
+      if (page.length < CATCH_UP_PAGE) break;
+      this.evict();
+    }
+    this.evict();
+    this.lastRefresh = performance.now();
+  }
+
+  /** Catches up when the last catch-up is older than `refreshMs`: lookups call this. */
+  async refresh(): Promise<void> {
+    if (performance.now() - this.lastRefresh >= this.refreshMs) await this.catchUp();
+  }
+
+  /** Ingest stored articles it had already added to the index: skip past their ids. */
+  stored(ids: readonly number[]): void {
+    for (const id of ids) this.lastId = Math.max(this.lastId, id);
+    this.evict();
+  }
+
+  /** After a failed write the index may hold articles the store does not: start over from the store. */
+  async rebuild(): Promise<void> {
+    this.memory = new StoryIndex(new TermStatistics(this.background));
+    this.oldWindows.clear();
+    this.lastId = 0;
+    this.lastEviction = -Infinity;
+    await this.catchUp();
+  }
+
+  /**
+   * The index to match an item against: the in-memory one, unless the window lies before what it
+   * keeps; then an index of that window built from the store (kept for the next lookups nearby).
+   */
+  async indexFor(window: TimeWindow | null): Promise<StoryIndex> {
+    if (window === null || window.from >= this.retentionStart()) return this.memory;
+    const day = Math.floor(window.from / DAY);
+    let old = this.oldWindows.get(day);
+    if (old === undefined) {
+      old = new StoryIndex(new TermStatistics(this.background));
+      const span = { from: day * DAY, to: day * DAY + (window.to - window.from) + DAY };
+      for (const article of await this.store.articlesPublishedWithin(span, OLD_WINDOW_MAX_ARTICLES))
+        this.addStored(old, article);
+      if (this.oldWindows.size >= OLD_WINDOW_CACHE)
+        this.oldWindows.delete(this.oldWindows.keys().next().value ?? day);
+    } else this.oldWindows.delete(day);
+    this.oldWindows.set(day, old);
+    return old;
+  }
+
+  private retentionStart(): number {
+    return this.memory.newest - this.retentionMs;
+  }
+
+  private addStored(index: StoryIndex, article: IndexableArticle): void {
+    index.add({ ...article, terms: articleTerms(article.title, article.description) });
+    if (index === this.memory) this.lastId = Math.max(this.lastId, article.id);
+  }
+
+  // A sweep visits every story: run it once per hour of new articles, not per batch.
+  private evict(): void {
+    const start = this.retentionStart();
+    if (!Number.isFinite(start) || start - this.lastEviction < HOUR) return;
+    this.memory.evictBefore(start);
+    this.lastEviction = start;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The Firefox build in Debian's Firefox ESR, driven over WebDriver BiDi, against the real API with
+ * the demo corpus: the reader's click on a demo article shows the story, as in Chromium.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LookupResponse, Story } from '../../../src/core/contract.js';
+import { startServer, type RunningServer } from '../../../src/server/start-server.js';
+import { FIREFOX_EXTENSION_DIR } from '../extension-dir.js';
+import { serveFixturePages, type StaticSite } from '../static-site.js';
+import {
+  launchFirefoxWithExtension,
+  type FirefoxExtensionBrowser,
+  type FirefoxTab,
+} from './firefox-extension-browser.js';
+
+const POPUP = 'src/extension/popup/index.html';
+const OPTIONS = 'src/extension/options/index.html';
+const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
+
+let api: RunningServer;
+let site: StaticSite;
+let firefox: FirefoxExtensionBrowser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'coverage-lens-e2e-firefox-db-'));
+  [api, site, firefox] = await Promise.all([
+    startServer({ dbPath: join(dataDir, 'coverage.db'), port: 0, demo: true }),
+    serveFixturePages(),
+    launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR),
+  ]);
+  await useApi(api.url);
+});
+
+afterAll(async () => {
+  await Promise.all([firefox?.close(), api?.close(), site?.close()]);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // Taken out, so one test's errors fail that test only.
+  expect(firefox.errors.splice(0)).toEqual([]);
+});
+
+/** Points the extension at an API through its options page, as a user would. */
+async function useApi(apiBaseUrl: string): Promise<void> {
+  const options = await firefox.openExtensionPage(OPTIONS);
+  const field = `document.querySelector('#api-base-url')`;
+  await options.waitFor(`${field}?.value`, 'the saved address');
+  // Typing, then clicking in a later task, as a user does: the page sees the new value first.
+  await options.evaluate(`(() => {
+    ${field}.value = ${JSON.stringify(apiBaseUrl)};
+    ${field}.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+  await options.evaluate(`document.querySelector('button[type="submit"]').click()`);
+  await options.waitFor(`document.body.textContent.includes('Saved.')`, 'the settings to be saved');
+  expect(await options.evaluate<string>(`${field}.value`)).toBe(apiBaseUrl);
+  await options.close();
+}
+
+/** Opens a page in a tab, then the popup for that tab (in a tab of its own). */
+async function popupFor(url: string): Promise<FirefoxTab> {
+  await firefox.openTab(url);
+  return firefox.openExtensionPage(`${POPUP}?tabId=${await firefox.tabIdOf(url)}`);
+}
+
+const textOf = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`;
+
+describe('popup in Firefox', () => {
+  it('looks the demo article up and shows its story', async () => {
+    const popup = await popupFor(`${api.url}${DEMO_ARTICLE}`);
+    await popup.waitFor(`document.querySelector('.story-title')?.textContent`, 'the story’s title');
+    await popup.waitFor(`document.querySelector('.article .outlet-name')`, 'the story’s articles');
+
+    const title = await popup.evaluate<string>(textOf('.story-title'));
+    expect(title).toMatch(/Russia/);
+    expect(title).toMatch(/anti-torture convention/i);
+
+    // The popup shows what the API holds for the article: the story, its size and its articles.
+    const lookup = await fetch(`${api.url}/v1/lookup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ title }] }),
+    });
+    const summary = LookupResponse.parse(await lookup.json()).results[0]?.story;
+    expect(summary?.title).toBe(title);
+    const story = Story.parse(await (await fetch(`${api.url}/v1/stories/${summary?.id}`)).json());
+    expect(await popup.evaluate<string>(textOf('.source-count'))).toBe(`${story.sourceCount} sources`);
+
+    // Long lists come a page at a time: show them all, as a reader would.
+    const showMore = `document.querySelector('.show-more')`;
+    for (let pages = 1; await popup.evaluate<boolean>(`Boolean(${showMore})`); pages++) {
+      expect(pages).toBeLessThan(story.articles.length);
+      await popup.evaluate(`${showMore}.click()`);
+    }
+    const names = await popup.evaluate<string[]>(
+      `[...document.querySelectorAll('.article .outlet-name')].map((name) => name.textContent)`,
+    );
+    expect(names.sort()).toEqual(
+      story.articles.map((article) => article.outlet?.name ?? 'Unknown outlet').sort(),
+    );
+    // The demo page is The Guardian's article: the popup marks it as the one being read.
+    expect(await popup.evaluate<string>(textOf('.article.current .outlet-name'))).toBe('The Guardian');
+    await popup.close();
+  });
+
+  it('says so when no other outlet covers the story', async () => {
+    const popup = await popupFor(`${site.url}/unmatched-article.html`);
+    await popup.waitFor(
+      `document.body.textContent.includes('No other coverage found')`,
+      'the no-coverage message',
+    );
+    expect(await popup.evaluate<string>(textOf('.status .detail'))).toContain(
+      'Village fête crowns prize-winning marrow',
+    );
+    await popup.close();
+  });
+});

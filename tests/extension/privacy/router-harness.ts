@@ -1,0 +1,117 @@
+/**
+ * The background's message router wired to fakes that behave: in-memory storage, the real outlet
+ * directory, a permissions object holding what the reader granted, and an API client that records
+ * every call that would have left the browser.
+ */
+import { readFileSync } from 'node:fs';
+import type { Runtime } from 'webextension-polyfill';
+import { compactDirectory, createDirectoryIndex } from '../../../src/core/compact-directory.js';
+import type { LookupItem, StorySummary } from '../../../src/core/contract.js';
+import { OutletDirectory } from '../../../src/core/outlet.js';
+import { createAutomaticSites } from '../../../src/extension/background/automatic-sites.js';
+import { createLookupCache } from '../../../src/extension/background/lookup-cache.js';
+import type { LookupClient } from '../../../src/extension/background/lookup-client.js';
+import { createMessageRouter } from '../../../src/extension/background/message-router.js';
+import { createNewsSites } from '../../../src/extension/background/news-sites.js';
+import { createPageLookup } from '../../../src/extension/background/page-lookup.js';
+import { createRatingChoicesStore } from '../../../src/extension/background/rating-choices-store.js';
+import { createSettingsStore } from '../../../src/extension/background/settings-store.js';
+import type { ExtractedPage } from '../../../src/extension/messages.js';
+import { matched, story } from '../api-fixtures.js';
+import { fakeStorageArea } from '../fake-storage-area.js';
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+/** The manifest's install-time host permissions (the API's origins). */
+export const REQUIRED_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export const popupSender: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: `${EXTENSION_ORIGIN}src/extension/popup/index.html`,
+};
+
+const tab = { index: 0, highlighted: false, active: true, pinned: false, incognito: false };
+
+/** Our content script in the top frame of tab 7, showing `url`. */
+export function contentSender(url: string): Runtime.MessageSender {
+  return { id: EXTENSION_ID, url, frameId: 0, tab: { ...tab, id: 7, url } };
+}
+
+export const newsDirectory = createDirectoryIndex(
+  compactDirectory(
+    OutletDirectory.parse(
+      JSON.parse(readFileSync(new URL('../../../data/outlets.json', import.meta.url), 'utf8')),
+    ),
+  ),
+);
+
+export const article: ExtractedPage = {
+  title: 'Harbour bridge reopens after two-year repair',
+  canonicalUrl: 'https://coastal-herald.example/news/2025/03/harbour-bridge-reopens',
+  description: 'Traffic flows again.',
+  publishedAt: '2025-03-14T07:30:00.000Z',
+  siteName: 'The Coastal Herald',
+  isArticle: true,
+  articleMarkup: true,
+};
+
+export interface HarnessOptions {
+  page?: ExtractedPage | Error;
+  /** The tab's address as the browser reports it. */
+  tabUrl?: string;
+  client?: Partial<LookupClient>;
+  /** Optional host permissions the reader granted. */
+  granted?: string[];
+  now?: () => number;
+}
+
+export function routerHarness(options: HarnessOptions = {}) {
+  const lookups: { baseUrl: string; items: LookupItem[] }[] = [];
+  const apiCalls: string[] = [];
+  const badges: { tabId: number; story: StorySummary | null }[] = [];
+  const storage = fakeStorageArea();
+  const settings = createSettingsStore(storage);
+  const granted = { origins: [...REQUIRED_ORIGINS, ...(options.granted ?? [])] };
+  const automaticSites = createAutomaticSites({ getAll: async () => granted }, REQUIRED_ORIGINS);
+  const sites = createNewsSites(newsDirectory);
+  const cache = createLookupCache(fakeStorageArea(), options.now);
+  const clientFor = (baseUrl: string): LookupClient => ({
+    lookup: async (items) => {
+      apiCalls.push('lookup');
+      lookups.push({ baseUrl, items });
+      return matched;
+    },
+    getStory: async () => {
+      apiCalls.push('story');
+      return story;
+    },
+    checkHealth: async () => {
+      apiCalls.push('health');
+      return 7;
+    },
+    ...options.client,
+  });
+  const tabUrl = async () => options.tabUrl;
+  const route = createMessageRouter({
+    extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
+    settings,
+    clientFor,
+    readTab: async () => {
+      const page = options.page ?? article;
+      if (page instanceof Error) throw page;
+      return page;
+    },
+    tabUrl,
+    lookUpPage: createPageLookup({ sites, cache, settings, clientFor }),
+    privacy: { sites, automaticSites, cache, tabUrl },
+    ratings: { store: createRatingChoicesStore(storage), directory: newsDirectory },
+    content: {
+      automaticSites,
+      showCount: async (tabId, shown) => {
+        badges.push({ tabId, story: shown });
+      },
+    },
+  });
+  return { route, lookups, apiCalls, badges, settings, storage, granted };
+}
