@@ -9,9 +9,8 @@ import type { UrlShape } from './url-shape.js';
 
 const LISTING_TYPES = ['CollectionPage', 'ItemList', 'SearchResultsPage', 'ProfilePage', 'VideoGallery'];
 const SHAPE_EVIDENCE = { root: -4, search: -3, listing: -1.5, article: 1, unknown: 0 } as const;
-/** A headline marked up as the page's article's own (schema.org microdata, or an h1 in <article>). */
-const ARTICLE_MARKUP =
-  'article h1, [itemtype*="schema.org/" i][itemtype*="Article"] h1, [itemprop="headline"]';
+/** Up to this many <article> elements, a page may be one article; more are teaser cards. */
+const MAX_ARTICLES = 5;
 /** A paragraph this long is body text rather than a teaser. */
 const BODY_PARAGRAPH = 120;
 const MAX_PARAGRAPHS = 150;
@@ -47,12 +46,15 @@ export function detectArticle(
   else if (ogType === 'website' || ogType === 'profile' || ogType.startsWith('video')) score -= 0.5;
   const published = firstMeta(meta, 'article:published_time', 'datepublished', 'pubdate', 'date');
   if (published || jsonLd.articles.some((a) => a.datePublished)) score += 1.5;
-  if (doc.querySelector(ARTICLE_MARKUP)) score += 1;
+  // Article markup: a headline inside an <article> (cached tag lists, no selector pass over the page).
+  const articles = doc.getElementsByTagName('article');
+  if (articles.length <= MAX_ARTICLES && [...articles].some((a) => a.getElementsByTagName('h1').length > 0))
+    score += 1;
   if (LISTING_TYPES.some((t) => jsonLd.types.has(t)) && jsonLd.articles.length === 0) score -= 1.5;
   score += SHAPE_EVIDENCE[shape];
   if (bodyParagraphs(doc) >= 3) score += 1;
   // Many teasers (article cards, several listed articles in JSON-LD) mark a listing.
-  if (doc.getElementsByTagName('article').length >= 6 || jsonLd.listedArticles >= 3) score -= 1.5;
+  if (articles.length > MAX_ARTICLES || jsonLd.listedArticles >= 3) score -= 1.5;
   if (headlineAgreed) score += 0.5;
   const confidence = 1 / (1 + Math.exp(-score));
   return { isArticle: score > 0, confidence, score };
