@@ -69,6 +69,17 @@ describe('extractArticle facts and safety', () => {
     expect(info.isArticle).toBe(false);
   });
 
+  it('keeps inline markup inside a heading as part of one headline', () => {
+    const doc = new DOMParser().parseFromString(
+      `<title>Storm closes mountain passes - Alpine Daily</title>
+       <article><h1>Storm closes <em>three</em> mountain <b>passes</b></h1></article>`,
+      'text/html',
+    );
+    expect(extractArticle(doc, 'https://alpine-daily.example/2024/12/02/storm').title).toBe(
+      'Storm closes three mountain passes',
+    );
+  });
+
   it('reads malformed JSON-LD with raw line breaks', () => {
     const doc = new DOMParser().parseFromString(
       `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Rail line reopens

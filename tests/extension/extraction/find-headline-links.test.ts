@@ -46,6 +46,16 @@ describe('findHeadlineLinks', () => {
     ]);
   });
 
+  it('reads ARIA headings and menus like their elements', () => {
+    const doc = page(`
+      <div role="navigation"><a href="/news/2024/05/01/menu-link-to-a-long-story">Menu link to a long story</a></div>
+      <a href="/news/2024/05/02/budget-vote-delayed-again-123">A teaser about the budget vote being delayed again</a>
+      <div role="heading"><span><a href="/news/2024/05/02/budget-vote-delayed-again-123">Budget vote delayed again</a></span></div>`);
+    expect(findHeadlineLinks(doc, 'https://news.example/').map((l) => l.title)).toEqual([
+      'Budget vote delayed again',
+    ]);
+  });
+
   it('caps the number of links', () => {
     const body = Array.from(
       { length: 200 },
