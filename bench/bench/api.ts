@@ -125,6 +125,7 @@ const run: Runner = async (args) => {
     const summary = await ingestLines(store, readLines(UCI_FILE), { batchSize: 2000 });
     const ingestSeconds = (performance.now() - ingestStarted) / 1000;
     const ingestRate = summary.added / ingestSeconds;
+    process.stderr.write(`ingest: ${summary.added} articles in ${ingestSeconds.toFixed(1)} s\n`);
 
     // 2. Synthetic stories up to the target size.
     const uci = await readStoryData(UCI_FILE);
@@ -132,7 +133,10 @@ const run: Runner = async (args) => {
     const times = uci.map((a) => a.publishedAt ?? 0);
     const synthetic = Math.max(0, target - summary.added);
     const syntheticStarted = performance.now();
-    await addSyntheticStories(store, synthetic, words, [Math.min(...times), Math.max(...times)]);
+    await addSyntheticStories(store, synthetic, words, [
+      times.reduce((a, b) => Math.min(a, b)),
+      times.reduce((a, b) => Math.max(a, b)),
+    ]);
     const engine = await storyEngineOf(store);
     await engine.catchUp();
     const syntheticSeconds = (performance.now() - syntheticStarted) / 1000;

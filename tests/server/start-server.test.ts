@@ -7,7 +7,8 @@ import { startServer } from '../../src/server/start-server.js';
 const dir = mkdtempSync(join(tmpdir(), 'coverage-lens-server-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('startServer', () => {
+// Two full starts (migrations, outlet directory, demo ingest, matching index): seconds on a busy machine.
+describe('startServer', { timeout: 30_000 }, () => {
   it('serves the demo corpus on a free port, and restarts on the same database idempotently', async () => {
     const dbPath = join(dir, 'nested', 'coverage.db');
     for (let run = 0; run < 2; run += 1) {
