@@ -24,17 +24,13 @@ import { openStore } from '../../src/server/store/open-store.js';
 import type { NewArticle, Store } from '../../src/server/store/store.js';
 import { readStoryData, sample, UCI_FILE, type GoldArticle } from '../lib/story-data.js';
 import type { Report, Runner, Table } from '../report.js';
+import { optionValue } from '../lib/cli-args.js';
 
 const SEED = 11;
 const SINGLE_LOOKUPS = 3000;
 const BATCHES = 200;
 const HTTP_SECONDS = 10;
 const SYNTHETIC_STORY_SIZE = 12;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -115,7 +111,7 @@ async function load(url: string, bodies: string[]): Promise<number> {
 }
 
 const run: Runner = async (args) => {
-  const target = Number(option(args, '--articles') ?? 1_000_000);
+  const target = Number(optionValue(args, '--articles') ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'coverage-lens-bench-'));
   const dbPath = join(dir, 'bench.db');
   const store = await openStore(dbPath);

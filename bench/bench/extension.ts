@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumPath } from '../../tests/e2e/chromium-path.js';
+import { CHROMIUM_SWITCHES } from '../../tests/e2e/chromium-switches.js';
+import { optionValue } from '../lib/cli-args.js';
+import { nearestRank } from '../lib/nearest-rank.js';
 import type { Report, Runner } from '../report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,16 +36,6 @@ interface Case {
 interface PageTiming {
   ours: number;
   readability: number;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
 /** Bundles the extractor and the link finder into one IIFE (global `CoverageLensBench`). */
@@ -152,7 +146,7 @@ const TIME_LINKS = `(() => {
 })()`;
 
 const run: Runner = async (args) => {
-  const dataDir = option(args, '--data') ?? DEFAULT_DATA;
+  const dataDir = optionValue(args, '--data') ?? DEFAULT_DATA;
   const cases = (await readFile(join(dataDir, 'cases.jsonl'), 'utf8'))
     .split('\n')
     .filter((line) => line.trim())
@@ -162,17 +156,9 @@ const run: Runner = async (args) => {
   const built = await builtContentScript();
 
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_SWITCHES,
   });
   const timings: PageTiming[] = [];
   let linkTimes: number[] = [];
@@ -200,9 +186,9 @@ const run: Runner = async (args) => {
 
   const ours = timings.map((t) => t.ours);
   const theirs = timings.map((t) => t.readability);
-  const oursMedian = percentile(ours, 50);
-  const theirsMedian = percentile(theirs, 50);
-  const linksMedian = percentile(linkTimes, 50);
+  const oursMedian = nearestRank(ours, 50);
+  const theirsMedian = nearestRank(theirs, 50);
+  const linksMedian = nearestRank(linkTimes, 50);
   const sumRatio = theirs.reduce((a, b) => a + b, 0) / ours.reduce((a, b) => a + b, 0);
   const sizeBytes = built ? gzipSync(built.bytes).length : bundleGzip;
   const sizeSource = built
@@ -217,14 +203,14 @@ const run: Runner = async (args) => {
         title: 'Content script cost in Chromium (per page, ms)',
         columns: ['measure', 'median', 'p95', 'target', 'n'],
         rows: [
-          ['extractArticle', ms(oursMedian), ms(percentile(ours, 95)), 'median ≤ 1, p95 ≤ 5', ours.length],
-          ['Readability parse()', ms(theirsMedian), ms(percentile(theirs, 95)), '—', theirs.length],
+          ['extractArticle', ms(oursMedian), ms(nearestRank(ours, 95)), 'median ≤ 1, p95 ≤ 5', ours.length],
+          ['Readability parse()', ms(theirsMedian), ms(nearestRank(theirs, 95)), '—', theirs.length],
           ['Readability / ours (median of medians)', ms(theirsMedian / oursMedian), null, '≥ 10', null],
           ['Readability / ours (total time)', ms(sumRatio), null, '≥ 10', null],
           [
             `findHeadlineLinks, 1,000-link page (${linkCount} found)`,
             ms(linksMedian),
-            ms(percentile(linkTimes, 95)),
+            ms(nearestRank(linkTimes, 95)),
             'median ≤ 10',
             linkTimes.length,
           ],
@@ -247,11 +233,11 @@ const run: Runner = async (args) => {
       },
     ],
     data: {
-      extract: { median: oursMedian, p95: percentile(ours, 95) },
-      readability: { median: theirsMedian, p95: percentile(theirs, 95) },
+      extract: { median: oursMedian, p95: nearestRank(ours, 95) },
+      readability: { median: theirsMedian, p95: nearestRank(theirs, 95) },
       ratioMedian: theirsMedian / oursMedian,
       ratioTotal: sumRatio,
-      links: { median: linksMedian, p95: percentile(linkTimes, 95), found: linkCount },
+      links: { median: linksMedian, p95: nearestRank(linkTimes, 95), found: linkCount },
       contentScriptGzipBytes: sizeBytes,
       contentScriptSource: sizeSource,
       bundleGzipBytes: bundleGzip,

@@ -11,22 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startServer } from '../../src/server/start-server.js';
+import { chromiumPath } from '../../tests/e2e/chromium-path.js';
+import { CHROMIUM_SWITCHES } from '../../tests/e2e/chromium-switches.js';
+import { optionValue } from '../lib/cli-args.js';
+import { nearestRank } from '../lib/nearest-rank.js';
 import { POPUP_HTML, popupScripts } from '../lib/popup-scripts.js';
 import type { Report, Runner } from '../report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
 const DEFAULT_RUNS = 25;
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 
 /**
  * Records, from the page's own clock (0 = navigation start), when the story's title and when its
@@ -56,7 +50,7 @@ async function openPopup(context: BrowserContext, origin: string, tabId: number)
 }
 
 const run: Runner = async (args) => {
-  const runs = Number(option(args, '--runs') ?? DEFAULT_RUNS);
+  const runs = Number(optionValue(args, '--runs') ?? DEFAULT_RUNS);
   const work = await mkdtemp(join(tmpdir(), 'coverage-lens-bench-popup-'));
   const distDir = join(work, 'dist');
   await build({
@@ -70,18 +64,9 @@ const run: Runner = async (args) => {
 
   const api = await startServer({ dbPath: join(work, 'coverage.db'), port: 0, demo: true });
   const context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     headless: true,
-    args: [
-      `--disable-extensions-except=${distDir}`,
-      `--load-extension=${distDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`, ...CHROMIUM_SWITCHES],
   });
   const readyTimes: number[] = [];
   const titleTimes: number[] = [];
@@ -148,22 +133,22 @@ const run: Runner = async (args) => {
         rows: [
           [
             'page ready (DOMContentLoaded: its scripts loaded and run)',
-            ms(percentile(readyTimes, 50)),
-            ms(percentile(readyTimes, 95)),
+            ms(nearestRank(readyTimes, 50)),
+            ms(nearestRank(readyTimes, 95)),
             '—',
             readyTimes.length,
           ],
           [
             'story title shown',
-            ms(percentile(titleTimes, 50)),
-            ms(percentile(titleTimes, 95)),
+            ms(nearestRank(titleTimes, 50)),
+            ms(nearestRank(titleTimes, 95)),
             'median ≤ 100',
             titleTimes.length,
           ],
           [
             'article list shown',
-            ms(percentile(listTimes, 50)),
-            ms(percentile(listTimes, 95)),
+            ms(nearestRank(listTimes, 50)),
+            ms(nearestRank(listTimes, 95)),
             '—',
             listTimes.length,
           ],
@@ -174,9 +159,13 @@ const run: Runner = async (args) => {
     data: {
       popupJsGzipBytes: totalGzip,
       scripts,
-      timeToStory: { median: percentile(titleTimes, 50), p95: percentile(titleTimes, 95), runs: titleTimes },
-      pageReady: { median: percentile(readyTimes, 50), p95: percentile(readyTimes, 95) },
-      timeToList: { median: percentile(listTimes, 50), p95: percentile(listTimes, 95) },
+      timeToStory: {
+        median: nearestRank(titleTimes, 50),
+        p95: nearestRank(titleTimes, 95),
+        runs: titleTimes,
+      },
+      pageReady: { median: nearestRank(readyTimes, 50), p95: nearestRank(readyTimes, 95) },
+      timeToList: { median: nearestRank(listTimes, 50), p95: nearestRank(listTimes, 95) },
     },
   };
   return report;

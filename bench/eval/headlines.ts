@@ -12,6 +12,7 @@ import { Window } from 'happy-dom';
 import { headlineKey } from '../../src/core/headline-normalize.js';
 import { extractArticle } from '../../src/extension/content/extraction/extract-article.js';
 import type { Report, Runner } from '../report.js';
+import { optionValue } from '../lib/cli-args.js';
 
 interface Case {
   id: string;
@@ -29,11 +30,6 @@ interface FixtureEntry {
 
 const DEFAULT_DATA = new URL('../../../shared/eval/headlines/', import.meta.url);
 const FIXTURES = new URL('../../tests/fixtures/extraction/', import.meta.url);
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 /** A static DOM of the page: no scripts run, nothing is fetched. */
 export function parsePage(html: string, url: string): { document: Document; close: () => Promise<void> } {
@@ -75,11 +71,11 @@ const METHODS = ['coverage-lens', 'readability', 'og:title'] as const;
 type Method = (typeof METHODS)[number];
 
 const run: Runner = async (args) => {
-  const dataDir = option(args, '--data');
+  const dataDir = optionValue(args, '--data');
   const base = dataDir
     ? new URL(`file://${fileURLToPath(new URL(dataDir.replace(/\/?$/, '/'), `file://${process.cwd()}/`))}`)
     : DEFAULT_DATA;
-  const outFile = option(args, '--out');
+  const outFile = optionValue(args, '--out');
   const showFailures = args.includes('--show-failures');
   const cases = (await readFile(new URL('cases.jsonl', base), 'utf8'))
     .split('\n')

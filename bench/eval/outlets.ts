@@ -14,6 +14,7 @@ import { foldToSide, type Side } from '../../src/core/bias-scale.js';
 import { consensusLean, createOutletResolver, normalizeHost } from '../../src/core/outlet-resolver.js';
 import { loadOutletDirectory } from '../../src/server/outlets/load-outlet-directory.js';
 import type { Report, Runner, Table } from '../report.js';
+import { optionValues } from '../lib/cli-args.js';
 
 const DEFAULT_DATA = [
   new URL('../../../shared/eval/stories/allsides-2021.jsonl', import.meta.url),
@@ -27,15 +28,6 @@ interface Article {
   url: string;
   outlet?: string;
   story?: string;
-}
-
-function options(args: string[], name: string): string[] {
-  const out: string[] = [];
-  args.forEach((a, i) => {
-    const next = args[i + 1];
-    if (a === name && next !== undefined) out.push(next);
-  });
-  return out;
 }
 
 async function readArticles(file: string): Promise<Article[]> {
@@ -100,9 +92,9 @@ async function readOutsideRatings(file: string): Promise<OutsideRating[]> {
 }
 
 const run: Runner = async (args) => {
-  const files = options(args, '--data');
+  const files = optionValues(args, '--data');
   const dataFiles = files.length > 0 ? files : DEFAULT_DATA;
-  const directoryFile = options(args, '--directory')[0] ?? DEFAULT_DIRECTORY;
+  const directoryFile = optionValues(args, '--directory')[0] ?? DEFAULT_DIRECTORY;
   const directory = await loadOutletDirectory(directoryFile);
   const resolver = createOutletResolver(directory);
   const rated = directory.outlets.filter((o) => consensusLean(o) !== null).length;
@@ -263,7 +255,7 @@ const run: Runner = async (args) => {
   }
 
   // Agreement with an outside rating file kept apart from the project (--ratings FILE), per outlet.
-  for (const file of options(args, '--ratings')) {
+  for (const file of optionValues(args, '--ratings')) {
     const outside = await readOutsideRatings(file);
     const byOutlet = new Map<string, Side>();
     let unresolved = 0;

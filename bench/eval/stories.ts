@@ -24,13 +24,10 @@ import {
 } from '../lib/story-data.js';
 import { tfidfNearestHeadline, type BaselineResult } from '../lib/tfidf-baseline.js';
 import type { Report, Runner, Table } from '../report.js';
+import { optionValues } from '../lib/cli-args.js';
 
 const QUERY_SEED = 42;
 const MAX_BASELINE_WRONG = 0.05;
-
-function option(args: string[], name: string): string[] {
-  return args.flatMap((a, i) => (a === name && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
-}
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((1000 * n) / d) / 10);
 
@@ -128,8 +125,8 @@ async function evaluate(file: string, model: MatchModel, maxQueries: number) {
 }
 
 const run: Runner = async (args) => {
-  const files = option(args, '--data');
-  const maxQueries = Number(option(args, '--queries')[0] ?? 5000);
+  const files = optionValues(args, '--data');
+  const maxQueries = Number(optionValues(args, '--queries')[0] ?? 5000);
   const model = loadMatchModel(MATCH_MODEL_FILE);
   const results = [];
   for (const file of files.length > 0 ? files : [ROUNDUPS_FILE, ALLSIDES_2021_FILE, UCI_FILE])

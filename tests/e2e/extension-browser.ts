@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { chromiumPath } from './chromium-path.js';
+import { CHROMIUM_SWITCHES } from './chromium-switches.js';
 import { EXTENSION_DIR } from './extension-dir.js';
 
 /** The little of `chrome.*` the tests call inside the service worker (no @types/chrome needed). */
@@ -37,13 +38,7 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_SWITCHES,
       ...(options.args ?? []),
     ],
   });
