@@ -73,14 +73,3 @@ export function hostOf(input: string): string | null {
   const canonical = canonicalizeUrl(input);
   return canonical === null ? null : new URL(canonical).hostname;
 }
-
-/**
- * The host and each parent domain, most specific first (`www.bbc.co.uk`, `bbc.co.uk`, `co.uk`),
- * for looking a host up in a directory of registrable domains and known subdomains.
- */
-export function domainSuffixes(host: string): string[] {
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  const suffixes: string[] = [];
-  for (let i = 0; i < labels.length - 1; i += 1) suffixes.push(labels.slice(i).join('.'));
-  return suffixes;
-}

@@ -3,54 +3,17 @@
  * domains (`a.b.news.example.co.uk` → `b.news.example.co.uk` → … → `example.co.uk`), never a bare
  * public suffix. Pure: runs in the browser (extension) and in Node (server, evaluations).
  */
+import { getPublicSuffix } from 'tldts';
 import type { Lean } from './bias-scale.js';
+import { domainSuffixes } from './domain-suffixes.js';
 import { CONSENSUS_RATER, type Outlet } from './outlet.js';
 
 /**
- * Second-level public suffixes of the markets the directory covers: a host is never matched on
- * one of these (nor on a bare top-level domain), whatever the directory holds.
+ * True for a public suffix (`uk`, `co.uk`, `com.au`): a host no outlet can own. The Public Suffix
+ * List through tldts, so every market is covered, not just the ones someone thought of.
  */
-const MULTI_LABEL_SUFFIXES = new Set(
-  [
-    // United Kingdom, Ireland
-    'co.uk org.uk me.uk ltd.uk plc.uk net.uk ac.uk gov.uk nhs.uk sch.uk gov.ie',
-    // Australia, New Zealand
-    'com.au net.au org.au edu.au gov.au asn.au id.au co.nz net.nz org.nz govt.nz ac.nz geek.nz school.nz',
-    // Asia
-    'co.in net.in org.in gen.in firm.in ind.in gov.in nic.in ac.in res.in',
-    'co.jp ne.jp or.jp ac.jp go.jp gr.jp ad.jp ed.jp lg.jp',
-    'co.kr or.kr ne.kr go.kr re.kr pe.kr ac.kr',
-    'com.cn net.cn org.cn gov.cn edu.cn com.hk org.hk net.hk gov.hk edu.hk idv.hk',
-    'com.tw org.tw net.tw gov.tw idv.tw com.sg org.sg net.sg edu.sg gov.sg per.sg',
-    'com.my net.my org.my gov.my com.ph net.ph org.ph gov.ph com.pk net.pk org.pk gov.pk',
-    'com.bd net.bd org.bd gov.bd com.lk org.lk gov.lk com.np org.np gov.np',
-    'co.id or.id web.id go.id ac.id co.th or.th in.th go.th ac.th com.vn net.vn gov.vn',
-    // Middle East
-    'co.il org.il net.il gov.il ac.il muni.il com.tr org.tr net.tr gov.tr gen.tr web.tr',
-    'com.sa net.sa org.sa gov.sa com.qa net.qa org.qa gov.qa co.ae net.ae org.ae gov.ae',
-    'com.eg org.eg gov.eg com.lb org.lb com.jo com.kw com.bh com.om co.ir ac.ir gov.ir',
-    // Africa
-    'co.za org.za net.za web.za gov.za ac.za com.ng org.ng gov.ng net.ng edu.ng',
-    'co.ke or.ke ne.ke go.ke ac.ke co.tz or.tz go.tz co.ug or.ug go.ug com.gh org.gh gov.gh',
-    'co.zw org.zw co.zm org.zm co.bw org.bw com.et gov.et',
-    // Americas
-    'com.br net.br org.br gov.br art.br blog.br jor.br com.ar org.ar net.ar gob.ar gov.ar',
-    'com.mx org.mx net.mx gob.mx edu.mx com.co org.co net.co gov.co com.pe org.pe gob.pe',
-    'cl.cl gob.cl com.ve org.ve gob.ve com.uy org.uy com.py com.bo com.ec org.ec com.do com.cu',
-    'com.pr com.gt com.sv com.hn com.ni com.pa co.cr or.cr gc.ca',
-    // Europe
-    'com.pl net.pl org.pl gov.pl co.at or.at gv.at ac.at com.pt org.pt gov.pt com.es org.es nom.es gob.es',
-    'com.gr org.gr gov.gr com.cy org.cy com.mt org.mt com.ua org.ua net.ua gov.ua in.ua',
-    'com.ru org.ru net.ru msk.ru spb.ru co.rs org.rs in.rs com.hr com.ro org.ro co.hu org.hu',
-    'co.no priv.no co.it gov.it com.de co.de',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-/** True for a bare TLD (`uk`) or a known second-level public suffix (`co.uk`). */
 export function isPublicSuffix(host: string): boolean {
-  return !host.includes('.') || MULTI_LABEL_SUFFIXES.has(host);
+  return getPublicSuffix(host) === host;
 }
 
 /**
@@ -111,15 +74,11 @@ export function createOutletResolver<T extends ResolvableOutlet = Outlet>(direct
     resolve(hostOrUrl: string): T | null {
       const host = normalizeHost(hostOrUrl);
       if (host === null) return null;
-      let candidate = host;
-      for (;;) {
-        if (isPublicSuffix(candidate)) return null;
+      for (const candidate of domainSuffixes(host)) {
         const hit = byDomain.get(candidate);
         if (hit) return hit;
-        const dot = candidate.indexOf('.');
-        if (dot < 0) return null;
-        candidate = candidate.slice(dot + 1);
       }
+      return null;
     },
     byId(id: string): T | null {
       return byId.get(id) ?? null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeUrl, domainSuffixes, hostOf } from '../../src/core/canonical-url.js';
+import { canonicalizeUrl, hostOf } from '../../src/core/canonical-url.js';
+import { domainSuffixes } from '../../src/core/domain-suffixes.js';
 
 describe('canonicalizeUrl', () => {
   it('lower-cases the host and drops default ports, fragments and credentials', () => {
@@ -52,7 +53,19 @@ describe('hostOf and domainSuffixes', () => {
   });
 
   it('lists the host and its parents, most specific first', () => {
-    expect(domainSuffixes('www.bbc.co.uk')).toEqual(['www.bbc.co.uk', 'bbc.co.uk', 'co.uk']);
+    expect(domainSuffixes('www.bbc.co.uk')).toEqual(['www.bbc.co.uk', 'bbc.co.uk']);
+    expect(domainSuffixes('a.b.news.example.com.au.')).toEqual([
+      'a.b.news.example.com.au',
+      'b.news.example.com.au',
+      'news.example.com.au',
+      'example.com.au',
+    ]);
     expect(domainSuffixes('cnn.com')).toEqual(['cnn.com']);
+  });
+
+  it('never lists a public suffix, and keeps hosts with no registrable domain as they are', () => {
+    expect(domainSuffixes('co.uk')).toEqual([]);
+    expect(domainSuffixes('uk')).toEqual([]);
+    expect(domainSuffixes('127.0.0.1')).toEqual(['127.0.0.1']);
   });
 });

@@ -99,6 +99,9 @@ describe('normalizeHost and isPublicSuffix', () => {
     expect(isPublicSuffix('uk')).toBe(true);
     expect(isPublicSuffix('bbc.co.uk')).toBe(false);
     expect(isPublicSuffix('cnn.com')).toBe(false);
+    // From the Public Suffix List, not a hand-kept list of markets.
+    expect(isPublicSuffix('com.kh')).toBe(true);
+    expect(isPublicSuffix('phnompenhpost.com.kh')).toBe(false);
   });
 });
 

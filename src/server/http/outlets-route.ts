@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { domainSuffixes } from '../../core/canonical-url.js';
+import { domainSuffixes } from '../../core/domain-suffixes.js';
 import type { RatingsStore } from '../ratings/ratings-store.js';
 import type { Store } from '../store/store.js';
 import { apiError } from './api-error.js';

@@ -1,4 +1,5 @@
-import { domainSuffixes, hostOf } from '../../core/canonical-url.js';
+import { hostOf } from '../../core/canonical-url.js';
+import { domainSuffixes } from '../../core/domain-suffixes.js';
 import { clusterArticle } from '../matching/assign-story.js';
 import { storyEngineOf } from '../stories/engine-of-store.js';
 import type { StoryEngine } from '../stories/story-engine.js';
