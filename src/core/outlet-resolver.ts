@@ -3,14 +3,14 @@
  * domains (`a.b.news.example.co.uk` → `b.news.example.co.uk` → … → `example.co.uk`), never a bare
  * public suffix. Pure: runs in the browser (extension) and in Node (server, evaluations).
  */
-import { getPublicSuffix } from 'tldts';
+import { getPublicSuffix } from 'tldts-icann';
 import type { Lean } from './bias-scale.js';
 import { domainSuffixes } from './domain-suffixes.js';
 import { CONSENSUS_RATER, type Outlet } from './outlet.js';
 
 /**
  * True for a public suffix (`uk`, `co.uk`, `com.au`): a host no outlet can own. The Public Suffix
- * List through tldts, so every market is covered, not just the ones someone thought of.
+ * List (its ICANN section, through tldts-icann), so every market is covered, not just the ones someone thought of.
  */
 export function isPublicSuffix(host: string): boolean {
   return getPublicSuffix(host) === host;
