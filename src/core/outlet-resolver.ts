@@ -9,8 +9,8 @@ import { domainSuffixes } from './domain-suffixes.js';
 import { CONSENSUS_RATER, type Outlet } from './outlet.js';
 
 /**
- * True for a public suffix (`uk`, `co.uk`, `com.au`): a host no outlet can own. The Public Suffix
- * List (its ICANN section, through tldts-icann), so every market is covered, not just the ones someone thought of.
+ * True for a public suffix (`uk`, `co.uk`, `com.au`): a host no outlet can own. Decided by the ICANN
+ * section of the Public Suffix List (tldts-icann), so every market is covered, not a hand-kept few.
  */
 export function isPublicSuffix(host: string): boolean {
   return getPublicSuffix(host) === host;
