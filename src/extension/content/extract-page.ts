@@ -3,7 +3,7 @@
  * shape, clipped to what the lookup contract accepts. Text only, never markup.
  */
 import { canonicalizeUrl } from '../../core/canonical-url.js';
-import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../../core/contract.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../../core/lookup-limits.js';
 import type { ExtractedPage } from '../messages.js';
 import { extractArticle } from './extraction/extract-article.js';
 

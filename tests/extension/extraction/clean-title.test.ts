@@ -36,6 +36,21 @@ describe('cleanTitle', () => {
     ).toBe('Rates rise & fall');
   });
 
+  it('strips a declared section joined by a hyphen between Hangul or CJK letters, not in other words', () => {
+    const site = names(['한강일보'], 'https://www.hangang-ilbo.example/x');
+    expect(cleanTitle('지하철 파업 이틀째… 혼잡 이어져-사회ㅣ한강일보', site, new Set(['사회']))).toBe(
+      '지하철 파업 이틀째… 혼잡 이어져',
+    );
+    expect(cleanTitle('지하철 파업 이틀째… 혼잡 이어져-사회ㅣ한강일보', site, new Set())).toBe(
+      '지하철 파업 이틀째… 혼잡 이어져-사회',
+    );
+    expect(cleanTitle('서울-부산 고속철도 개통', site, new Set(['서울']))).toBe('서울-부산 고속철도 개통');
+    const german = names([], 'https://www.tagesblick.example/x');
+    expect(cleanTitle('Streit um die Nahost-Politik', german, new Set(['politik']))).toBe(
+      'Streit um die Nahost-Politik',
+    );
+  });
+
   it('returns nothing when only the site name is left', () => {
     expect(
       cleanTitle('Riverside Courier', names(['Riverside Courier'], 'https://r.example'), new Set()),

@@ -56,6 +56,20 @@ describe('findHeadlineLinks', () => {
     ]);
   });
 
+  it('counts words in any script, and length in scripts written without spaces', () => {
+    const doc = page(`
+      <h3><a href="/news/2024/05/01/parlament-golosuet-za-byudzhet">Парламент голосует за бюджет сегодня</a></h3>
+      <h3><a href="/news/2024/05/01/tri-slova-tolko">Только три слова</a></h3>
+      <h3><a href="/news/2024/05/01/arabic-headline-story">البرلمان يصوت على الميزانية اليوم</a></h3>
+      <h3><a href="/news/2024/05/01/yosan-kaketsu-123456">国会で来年度予算が成立した</a></h3>
+      <h3><a href="/news/2024/05/01/sale-and-signs-only">Sale — 50 % — now ! ? ★</a></h3>`);
+    expect(findHeadlineLinks(doc, 'https://news.example/').map((l) => l.title)).toEqual([
+      'Парламент голосует за бюджет сегодня',
+      'البرلمان يصوت على الميزانية اليوم',
+      '国会で来年度予算が成立した',
+    ]);
+  });
+
   it('caps the number of links', () => {
     const body = Array.from(
       { length: 200 },

@@ -12,6 +12,12 @@ import type { SiteNames } from './site-names.js';
  * Chinese portals put between title, channel and site. Unspaced hyphens are words.
  */
 const SEPARATOR = /(\s+[|\-–—·•»«~/:*]\s+|\s*[|｜ㅣ]\s*|\s*::\s*|:\s+|(?<=[^\p{ASCII}])_(?=[^\p{ASCII}]))/u;
+/**
+ * A last segment glued on by a hyphen between Hangul or CJK letters ("…이어져-사회"), which those
+ * scripts do not hyphenate words with; stripped only when it names the site or a declared section.
+ */
+const GLUED_SUFFIX =
+  /(?<=[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])-([\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)$/u;
 
 /** Labels that sit before a headline rather than in it ("Live:", "EXKLUSIV |"), in several languages. */
 const LABEL_KICKER = new RegExp(
@@ -67,6 +73,8 @@ export function cleanTitle(raw: string, names: SiteNames, sections: ReadonlySet<
     if (separator.includes(':')) return false;
     return sections.has(trimmed.toLowerCase()) || NEWS_SECTION.test(trimmed) || BYLINE.test(trimmed);
   };
-  const stripped = stripAffixes(text, isAffix);
+  let stripped = stripAffixes(text, isAffix);
+  const glued = GLUED_SUFFIX.exec(stripped);
+  if (glued && isAffix(glued[1] ?? '', '')) stripped = stripped.slice(0, glued.index);
   return isAffix(stripped, '') ? '' : stripped;
 }

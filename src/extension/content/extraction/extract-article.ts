@@ -28,6 +28,17 @@ export interface ArticleInfo {
   confidence: number;
 }
 
+/** Where pages name their section (Open Graph, then CMS conventions), for stripping it from titles. */
+const SECTION_KEYS = [
+  'article:section',
+  'og:section',
+  'section',
+  'article:subsection',
+  'content_category',
+  'content_subcategory',
+  'category',
+];
+
 function isoDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const time = Date.parse(value.trim());
@@ -50,7 +61,9 @@ export function extractArticle(doc: Document, url: string): ArticleInfo {
     url,
   );
   const sections = new Set(
-    [firstMeta(meta, 'article:section')].filter((s): s is string => !!s).map((s) => s.trim().toLowerCase()),
+    SECTION_KEYS.map((key) => meta.get(key))
+      .filter((s): s is string => !!s)
+      .map((s) => s.trim().toLowerCase()),
   );
 
   const candidates = collectCandidates(doc, meta, jsonLd, names, sections);

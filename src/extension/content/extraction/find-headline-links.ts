@@ -28,21 +28,46 @@ const CALL_TO_ACTION =
   /^(read|continue|show|see|view|watch|listen|load)( the)? (more|full|all|story|article|now|live|video)\b|^(more|mehr|weiterlesen|lire la suite|leer más|leia mais|läs mer|les mer|læs mere|lees meer|czytaj dalej|devamını oku|続きを読む|더보기|阅读全文)\b/i;
 const TRACKING_PARAM =
   /^(utm_\w+|fbclid|gclid|ocid|ref|ref_src|cmpid|icid|ico|mc_cid|mc_eid|at_\w+|xtor|wt_mc)$/i;
+/** Schemes of links that lead to no page. */
+const NOT_A_PAGE = /^(?:javascript|mailto|tel):/i;
 const MAX_TITLE = 300;
 /** A teaser blob (kicker + headline + summary in one anchor) is not one headline. */
 const MAX_UNHEADED_TITLE = 180;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const WORD = /[\p{L}\p{N}]/u;
+const SPACE = 32;
 
 function isHeadlineText(text: string): boolean {
   if (text.length > MAX_TITLE) return false;
   // Calls to action are short; the test is skipped for the long texts most anchors on a front have.
   if (text.length < 40 && CALL_TO_ACTION.test(text)) return false;
-  // Four words; the text is normalised, so words are separated by single spaces.
-  let words = 0;
-  for (const token of text.split(' ')) if (WORD.test(token) && ++words >= 4) return true;
+  if (countWords(text, 4) >= 4) return true;
   // Scripts written without spaces: length stands in for the word count.
   return UNSPACED.test(text) && text.length >= 8;
+}
+
+/**
+ * Space-separated tokens holding a letter or digit, counted up to `enough`. A scan of the normalised
+ * text (words one space apart) instead of a split and a Unicode test per token.
+ */
+function countWords(text: string, enough: number): number {
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === SPACE) {
+      counted = false;
+    } else if (!counted && isWordCode(code, text, i)) {
+      counted = true;
+      if (++words >= enough) break;
+    }
+  }
+  return words;
+}
+
+function isWordCode(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD.test(String.fromCodePoint(text.codePointAt(i) ?? code));
 }
 
 /** The query string without tracking parameters ("" or "?a=1"), by string: no URL object per link. */
@@ -74,41 +99,35 @@ function linkUrl(href: string, origin: string, base: string): string | null {
 
 const CHROME_TAGS = ['nav', 'footer'];
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'toolbar']);
-const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
-/** Headline anchors sit in their heading or one or two wrappers below it ("h3 > span > a"). */
-const HEADING_DEPTH = 3;
+const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
 interface PageParts {
   /** Anchors in menus, footers and banners. */
   inChrome: Set<Element>;
-  /** Elements with role="heading". */
-  roleHeadings: Set<Element>;
+  /** Anchors inside a heading element or an element with role="heading". */
+  inHeading: Set<Element>;
 }
 
 /**
- * The page's chrome and ARIA headings, from one pass over the elements that have a role and the
- * cached tag lists, instead of a selector-list match on every element or a closest() per anchor.
+ * The anchors in the page's chrome and in its headings, from the cached tag lists and one pass over
+ * the elements that have a role, instead of a walk up the tree or a closest() per anchor.
  */
 function pageParts(doc: Document): PageParts {
-  const parts: PageParts = { inChrome: new Set(), roleHeadings: new Set() };
-  const chrome: Element[] = [];
-  for (const tag of CHROME_TAGS) chrome.push(...doc.getElementsByTagName(tag));
+  const parts: PageParts = { inChrome: new Set(), inHeading: new Set() };
+  for (const tag of CHROME_TAGS)
+    for (const el of doc.getElementsByTagName(tag)) addAnchors(parts.inChrome, el);
+  for (const tag of HEADING_TAGS)
+    for (const el of doc.getElementsByTagName(tag)) addAnchors(parts.inHeading, el);
   for (const el of doc.querySelectorAll('[role]')) {
     const role = el.getAttribute('role') ?? '';
-    if (role === 'heading') parts.roleHeadings.add(el);
-    else if (CHROME_ROLES.has(role)) chrome.push(el);
+    if (role === 'heading') addAnchors(parts.inHeading, el);
+    else if (CHROME_ROLES.has(role)) addAnchors(parts.inChrome, el);
   }
-  for (const el of chrome) for (const anchor of el.getElementsByTagName('a')) parts.inChrome.add(anchor);
   return parts;
 }
 
-/** Whether the anchor sits in a heading: a few steps up, not a walk to the root per anchor. */
-function isInHeading(anchor: Element, roleHeadings: Set<Element>): boolean {
-  let el = anchor.parentElement;
-  for (let depth = 0; el && depth < HEADING_DEPTH; depth += 1, el = el.parentElement) {
-    if (HEADING_TAGS.has(el.tagName.toUpperCase()) || roleHeadings.has(el)) return true;
-  }
-  return false;
+function addAnchors(anchors: Set<Element>, container: Element): void {
+  for (const anchor of container.getElementsByTagName('a')) anchors.add(anchor);
 }
 
 export function findHeadlineLinks(doc: Document, url: string, options: FindOptions = {}): HeadlineLink[] {
@@ -116,26 +135,30 @@ export function findHeadlineLinks(doc: Document, url: string, options: FindOptio
   const pageUrl = resolveHttpUrl(url, url);
   if (!pageUrl) return [];
   const origin = new URL(pageUrl).origin;
-  const { inChrome, roleHeadings } = pageParts(doc);
+  const { inChrome, inHeading } = pageParts(doc);
   const found: HeadlineLink[] = [];
   const byUrl = new Map<string, { index: number; headed: boolean }>();
   for (const anchor of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     if (inChrome.has(anchor)) continue;
     const href = (anchor.getAttribute('href') ?? '').trim();
-    if (href.startsWith('#') || /^(javascript|mailto|tel):/i.test(href)) continue;
+    if (href.startsWith('#') || NOT_A_PAGE.test(href)) continue;
     // Image-only links and one-word links are never headlines: drop them before any parsing.
-    if ((anchor.textContent ?? '').trim().length < 8) continue;
+    const ownText = anchor.textContent ?? '';
+    if (ownText.length < 8 || ownText.trim().length < 8) continue;
     const target = linkUrl(href, origin, pageUrl);
     if (!target || target === pageUrl) continue;
     // A card link wrapping its heading reads as the heading; only anchors with child elements can.
-    const heading = anchor.firstElementChild ? anchor.querySelector(HEADING) : null;
-    const headed = heading !== null || isInHeading(anchor, roleHeadings);
+    const hasChildren = anchor.firstElementChild !== null;
+    const heading = hasChildren ? anchor.querySelector(HEADING) : null;
+    const headed = heading !== null || inHeading.has(anchor);
     const previous = byUrl.get(target);
     // A card often links twice (image, then headline): only a heading can improve on a kept link.
     if (previous && (previous.headed || !headed)) continue;
     if (urlShape(target) !== 'article') continue;
     // The anchor's headline: its heading when it wraps one, else its own text.
-    const text = normalizeHeadline(elementText(heading ?? anchor));
+    const text = normalizeHeadline(
+      heading ? elementText(heading) : hasChildren ? elementText(anchor) : ownText,
+    );
     if (!isHeadlineText(text)) continue;
     if (!headed && text.length > MAX_UNHEADED_TITLE) continue;
     const link = { element: anchor, title: text, url: target };

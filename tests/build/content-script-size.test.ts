@@ -1,0 +1,46 @@
+/**
+ * The on-demand content script is injected into every page the reader asks about, so it has a
+ * budget (issue #4: at most 15 KB gzipped): built with the project's config, minified, without the
+ * promise polyfill, and bundling one message schema rather than the extension's whole contract.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUDGET_BYTES = 15 * 1024;
+const outDir = mkdtempSync(join(tmpdir(), 'coverage-lens-content-size-'));
+let script = '';
+
+beforeAll(async () => {
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir },
+  });
+  script = readFileSync(join(outDir, 'src/extension/content/index.js'), 'utf8');
+}, 120_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('the on-demand content script', () => {
+  it('fits its gzipped budget', () => {
+    expect(gzipSync(script).length).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('bundles neither the promise polyfill nor the popup and API schemas', () => {
+    // Strings that survive minification: the polyfill's own guard, message types of other contexts.
+    expect(script).not.toContain('This script should only be loaded in a browser extension');
+    expect(script).not.toContain('lookup-tab');
+    expect(script).not.toContain('auto-lookup');
+  });
+
+  it('still validates the intent it answers', () => {
+    expect(script).toMatch(/[`'"]extract[`'"]/);
+    expect(script).toContain('onMessage');
+  });
+});
