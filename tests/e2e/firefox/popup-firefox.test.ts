@@ -27,11 +27,17 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coverage-lens-e2e-firefox-db-'));
-  [api, site, firefox] = await Promise.all([
+  // Settled, not Promise.all: when one fails, afterAll still closes the others (no Firefox left running).
+  const [apiStart, siteStart, firefoxStart] = await Promise.allSettled([
     startServer({ dbPath: join(dataDir, 'coverage.db'), port: 0, demo: true }),
     serveFixturePages(),
     launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR),
   ]);
+  if (apiStart.status === 'fulfilled') api = apiStart.value;
+  if (siteStart.status === 'fulfilled') site = siteStart.value;
+  if (firefoxStart.status === 'fulfilled') firefox = firefoxStart.value;
+  for (const start of [apiStart, siteStart, firefoxStart])
+    if (start.status === 'rejected') throw start.reason;
   await useApi(api.url);
 });
 
