@@ -2,9 +2,8 @@
  * `npm run bench -- extension [--data DIR] [--json]`
  * Content-script cost in real Chromium: extractArticle and Mozilla Readability's parse() on the same
  * evaluation pages in the same page, findHeadlineLinks on a synthetic 1,000-link front page, and the
- * gzipped size of the content script.
+ * gzipped size of each content script of a fresh build.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { chromiumPath } from '../../tests/e2e/chromium-path.js';
 import { CHROMIUM_SWITCHES } from '../../tests/e2e/chromium-switches.js';
 import { optionValue } from '../lib/cli-args.js';
 import { nearestRank } from '../lib/nearest-rank.js';
+import { measureBadgeCost } from '../lib/badge-cost.js';
 import type { Report, Runner } from '../report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,22 +65,36 @@ async function bundle(): Promise<string> {
   }
 }
 
-/** The built extension's content script, if the extension has been built. */
-async function builtContentScript(): Promise<{ name: string; bytes: Buffer } | null> {
-  const dist = join(ROOT, 'dist/chrome');
-  const manifestPath = join(dist, 'manifest.json');
-  if (!existsSync(manifestPath)) return null;
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as {
-    content_scripts?: { js?: string[] }[];
-  };
-  const files = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
-  if (files.length === 0) {
-    const assets = await readdir(join(dist, 'assets')).catch(() => [] as string[]);
-    files.push(...assets.filter((f) => /content/i.test(f) && f.endsWith('.js')).map((f) => `assets/${f}`));
+interface ScriptSize {
+  file: string;
+  gzipBytes: number;
+}
+
+/**
+ * Builds the extension with its own config into a temporary folder (never dist/, which may be stale
+ * or someone else's) and measures each content script crxjs emits, gzipped.
+ */
+async function contentScriptSizes(): Promise<ScriptSize[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'coverage-lens-bench-build-'));
+  // crxjs reports its content-script builds with console.log, which would break --json output.
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    await build({
+      root: ROOT,
+      configFile: join(ROOT, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir: dir },
+    });
+    const scripts = join(dir, 'src/extension/content');
+    const files = (await readdir(scripts)).filter((f) => f.endsWith('.js')).sort();
+    return await Promise.all(
+      files.map(async (file) => ({ file, gzipBytes: gzipSync(await readFile(join(scripts, file))).length })),
+    );
+  } finally {
+    console.log = log;
+    await rm(dir, { recursive: true, force: true });
   }
-  if (files.length === 0) return null;
-  const parts = await Promise.all(files.map((f) => readFile(join(dist, f))));
-  return { name: files.join(' + '), bytes: Buffer.concat(parts) };
 }
 
 /**
@@ -153,7 +167,8 @@ const run: Runner = async (args) => {
     .map((line) => JSON.parse(line) as Case);
   const [code, readability] = await Promise.all([bundle(), readFile(READABILITY, 'utf8')]);
   const bundleGzip = gzipSync(code).length;
-  const built = await builtContentScript();
+  const scripts = await contentScriptSizes();
+  const badges = await measureBadgeCost(ROOT, syntheticFront(1000));
 
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -174,9 +189,13 @@ const run: Runner = async (args) => {
       await page.addScriptTag({ content: `${code}\n${readability}` });
       timings.push((await page.evaluate(timePage(c.url))) as PageTiming);
     }
-    await page.setContent(syntheticFront(1000), { waitUntil: 'domcontentloaded' });
-    await page.addScriptTag({ content: code });
-    ({ times: linkTimes, count: linkCount } = (await page.evaluate(TIME_LINKS)) as {
+    // A fresh page: the one above holds a script copy and the leftovers of every evaluation page,
+    // whose garbage would be collected during, and charged to, the link finder's runs.
+    const front = await browser.newPage();
+    await front.route('**/*', (route) => route.abort());
+    await front.setContent(syntheticFront(1000), { waitUntil: 'domcontentloaded' });
+    await front.addScriptTag({ content: code });
+    ({ times: linkTimes, count: linkCount } = (await front.evaluate(TIME_LINKS)) as {
       times: number[];
       count: number;
     });
@@ -190,10 +209,7 @@ const run: Runner = async (args) => {
   const theirsMedian = nearestRank(theirs, 50);
   const linksMedian = nearestRank(linkTimes, 50);
   const sumRatio = theirs.reduce((a, b) => a + b, 0) / ours.reduce((a, b) => a + b, 0);
-  const sizeBytes = built ? gzipSync(built.bytes).length : bundleGzip;
-  const sizeSource = built
-    ? `dist/chrome ${built.name}`
-    : 'extractor + link finder bundle (no dist/chrome build)';
+  const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
   const ms = (x: number) => Math.round(x * 1000) / 1000;
 
   const report: Report = {
@@ -214,22 +230,67 @@ const run: Runner = async (args) => {
             'median ≤ 10',
             linkTimes.length,
           ],
-          [
-            `content script gzipped (KB): ${sizeSource}`,
-            Math.round((sizeBytes / 1024) * 10) / 10,
+          ...scripts.map((s) => [
+            `content script ${s.file} gzipped (KB)`,
+            kb(s.gzipBytes),
             null,
             '≤ 15',
             null,
+          ]),
+          ['extractor + link finder bundle gzipped (KB)', kb(bundleGzip), null, '—', null],
+          [
+            'badges, 1,000-link page: content script main-thread time per load',
+            ms(nearestRank(badges.scriptMs, 50)),
+            ms(nearestRank(badges.scriptMs, 95)),
+            '≤ 30',
+            badges.scriptMs.length,
           ],
           [
-            'extractor + link finder bundle gzipped (KB)',
-            Math.round((bundleGzip / 1024) * 10) / 10,
-            null,
+            'badges: longest task running the content script',
+            ms(nearestRank(badges.scriptTaskMs, 50)),
+            ms(nearestRank(badges.scriptTaskMs, 95)),
+            '≤ 50',
+            badges.scriptTaskMs.length,
+          ],
+          [
+            `badges: longest task of the load, any (${badges.longTasks} over 50 ms in all)`,
+            ms(nearestRank(badges.longestTaskMs, 50)),
+            ms(nearestRank(badges.longestTaskMs, 95)),
+            'none over 50',
+            badges.longestTaskMs.length,
+          ],
+          [
+            `same page, automatic mode off: longest task (${badges.controlLongTasks} over 50 ms)`,
+            ms(nearestRank(badges.controlLongestTaskMs, 50)),
+            ms(nearestRank(badges.controlLongestTaskMs, 95)),
             '—',
-            null,
+            badges.controlLongestTaskMs.length,
+          ],
+          ['badges drawn per load', nearestRank(badges.badges, 50), null, '—', badges.badges.length],
+          [
+            'badges: lookup requests per load, empty cache',
+            nearestRank(badges.requests, 50),
+            Math.max(...badges.requests),
+            '≤ 50 items each',
+            badges.requests.length,
+          ],
+          [
+            'badges: items per lookup request',
+            nearestRank(badges.items, 50),
+            Math.max(...badges.items),
+            '≤ 50',
+            badges.items.length,
+          ],
+          ['badges: lookup requests on a reload within the TTL', badges.repeatRequests, null, '0', 1],
+          [
+            'badges: JS heap, with − without content script (MB)',
+            ms(nearestRank(badges.heapMb, 50)),
+            ms(nearestRank(badges.heapMb, 95)),
+            '—',
+            badges.heapMb.length,
           ],
         ],
-        note: `pages: ${dataDir} with scripts other than JSON-LD stripped and subresources blocked; ${SAMPLES}×${CALLS} calls per page for ours, ${READABILITY_SAMPLES} parses of a fresh clone for Readability`,
+        note: `pages: ${dataDir} with scripts other than JSON-LD stripped and subresources blocked; ${SAMPLES}×${CALLS} calls per page for ours, ${READABILITY_SAMPLES} parses of a fresh clone for Readability; badges: the 1,000-link page on a granted outlet site with the built extension and a fake API, caches cleared before each load, no scrolling (links near the first viewport are looked up)`,
       },
     ],
     data: {
@@ -238,9 +299,9 @@ const run: Runner = async (args) => {
       ratioMedian: theirsMedian / oursMedian,
       ratioTotal: sumRatio,
       links: { median: linksMedian, p95: nearestRank(linkTimes, 95), found: linkCount },
-      contentScriptGzipBytes: sizeBytes,
-      contentScriptSource: sizeSource,
+      contentScriptGzipBytes: Object.fromEntries(scripts.map((s) => [s.file, s.gzipBytes])),
       bundleGzipBytes: bundleGzip,
+      badges,
     },
   };
   return report;

@@ -5,10 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { LEANS, SIDES } from './bias-scale.js';
+import { MAX_BATCH, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from './lookup-limits.js';
 
-export const MAX_TITLE_LENGTH = 500;
-export const MAX_DESCRIPTION_LENGTH = 2000;
-export const MAX_BATCH = 50;
+export { MAX_BATCH, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH };
 
 const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -18,7 +18,14 @@ export const ApiBaseUrl = z.pipe(
   z.transform((value) => value.replace(/\/+$/, '')),
 );
 
-export const Settings = z.object({ apiBaseUrl: ApiBaseUrl });
+/** A site as the reader names it for badges: a host name without `www.`, e.g. `example.com`. */
+export const BadgeSite = z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[a-z0-9.-]+$/));
+
+export const Settings = z.object({
+  apiBaseUrl: ApiBaseUrl,
+  /** Sites (and their subdomains) where the reader turned inline badges off; absent: none. */
+  badgesOffSites: z.optional(z.array(BadgeSite).check(z.maxLength(1000))),
+});
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = { apiBaseUrl: DEFAULT_API_BASE_URL };

@@ -21,13 +21,17 @@ export const ExtractedPage = z.object({
 });
 export type ExtractedPage = z.infer<typeof ExtractedPage>;
 
-export const BackgroundToContent = z.discriminatedUnion('type', [z.object({ type: z.literal('extract') })]);
-export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
+export { BackgroundToContent } from './background-to-content.js';
 
 export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup-tab'), tabId: z.int().check(z.nonnegative()) }),
   z.object({ type: z.literal('get-story'), id: z.string().check(z.minLength(1), z.maxLength(200)) }),
   z.object({ type: z.literal('get-site-access'), tabId: z.int().check(z.nonnegative()) }),
+  /** The outlet publishing on a host (the page's): owner and ratings, see outlet-details.ts. */
+  z.object({
+    type: z.literal('get-outlet'),
+    host: z.string().check(z.maxLength(253), z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/)),
+  }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 

@@ -22,22 +22,27 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string): Promise<Page>;
   /** The browser's id of the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
+  /** Points the extension at an API, stored as the options page stores it. */
+  useApi(apiBaseUrl: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface LaunchOptions {
   /** More Chromium switches, e.g. `--host-resolver-rules=MAP *.example-news.test 127.0.0.1`. */
   args?: string[];
+  /** Another build to load instead of EXTENSION_DIR, e.g. the copy made by grant-site-access.ts. */
+  extensionDir?: string;
 }
 
 export async function launchExtensionBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'coverage-lens-e2e-'));
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...CHROMIUM_SWITCHES,
       ...(options.args ?? []),
     ],
@@ -76,6 +81,14 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
       }, url);
       if (id === undefined) throw new Error(`no tab shows ${url}`);
       return id;
+    },
+    async useApi(apiBaseUrl) {
+      await serviceWorker.evaluate(async (url) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        };
+        await chrome.storage.local.set({ settings: { apiBaseUrl: url } });
+      }, apiBaseUrl);
     },
     async close() {
       await context.close();

@@ -1,9 +1,10 @@
 /**
  * Every state of the popup in real Chromium, each checked with axe-core (no serious or critical
  * violations) and screenshotted in light and dark to test-results/; keyboard use of the side tabs,
- * the 360–800 px range, the toolbar count, and the popup's JS budget.
+ * the 360–800 px range, the toolbar count, and the popup's JS budget. The "permission needed"
+ * state needs another build of the extension: popup-permission.test.ts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,13 +14,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { popupScripts } from '../../bench/lib/popup-scripts.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.js';
-import { EXTENSION_DIR, ROOT } from './extension-dir.js';
+import { EXTENSION_DIR } from './extension-dir.js';
+import { checkAndShoot, SHOTS } from './popup-checks.js';
 import { closedPort, serveFixturePages, type StaticSite } from './static-site.js';
 
 const POPUP = 'src/extension/popup/index.html';
 const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const SHOTS = join(ROOT, 'test-results');
 
 let api: RunningServer;
 let site: StaticSite;
@@ -39,7 +39,6 @@ beforeAll(async () => {
     serveFixturePages(),
     launchExtensionBrowser(),
   ]);
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -58,16 +57,6 @@ afterEach(async () => {
   expect(browser.errors.splice(0)).toEqual([]);
 });
 
-/** Sets the API address the way the options page stores it. */
-async function useApi(apiBaseUrl: string): Promise<void> {
-  await browser.serviceWorker.evaluate(async (url) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { set(v: object): Promise<void> } } };
-    };
-    await chrome.storage.local.set({ settings: { apiBaseUrl: url } });
-  }, apiBaseUrl);
-}
-
 async function popupFor(url: string, width = 400): Promise<{ popup: Page; tabId: number }> {
   const article = await browser.context.newPage();
   await article.goto(url);
@@ -78,32 +67,9 @@ async function popupFor(url: string, width = 400): Promise<{ popup: Page; tabId:
   return { popup, tabId };
 }
 
-/** axe-core's serious and critical violations on the page, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the protocol, so the extension page's CSP (script-src 'self') does not apply.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const { axe } = window as unknown as { axe: { run(): Promise<{ violations: Result[] }> } };
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
-
-/** Checks the state with axe and saves its screenshot, in light and in dark. */
-async function checkAndShoot(page: Page, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    expect(await seriousViolations(page), `${name} (${colorScheme})`).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, `popup-${name}-${colorScheme}.png`) });
-  }
-}
-
 describe('popup states in Chromium', () => {
   it('shows the story, accessible in light and dark, and sets the toolbar count', async () => {
-    await useApi(api.url);
+    await browser.useApi(api.url);
     const { popup, tabId } = await popupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.locator('.article .outlet-name').first().waitFor();
     const sources = Number(
@@ -116,6 +82,16 @@ describe('popup states in Chromium', () => {
     );
     expect(await popup.locator('.blindspot-explain').textContent()).toContain('under 20%');
     expect(await popup.locator('.page-outlet .outlet-name').textContent()).toBe('The Guardian');
+    // Owner, factual-reporting level and dates come from the API's outlet entry.
+    expect(await popup.locator('.outlet-owner').textContent()).toBe(
+      'Owner: Guardian Media Group (independent)',
+    );
+    expect(await popup.locator('.outlet-rating').allTextContents()).toEqual([
+      expect.stringMatching(/^Coverage Lens consensus: Lean left; rated \S+ 2026\S/),
+      expect.stringMatching(
+        /^Media Bias\/Fact Check: Lean left \(its label: Left-Center\); factual reporting mixed; rated \S+ 2023$/,
+      ),
+    ]);
     expect(await popup.locator('[role=tab]').allTextContents()).toHaveLength(4);
     await checkAndShoot(popup, 'story');
     // The README's picture: taller than a popup may be, to show the list under the split.
@@ -136,19 +112,44 @@ describe('popup states in Chromium', () => {
   });
 
   it('shows the story it showed for this tab at once on the next open, even with the service gone', async () => {
-    await useApi(api.url);
+    await browser.useApi(api.url);
     const { popup, tabId } = await popupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.locator('.article .outlet-name').first().waitFor();
     const title = await popup.locator('.story-title').textContent();
-    await useApi(`http://127.0.0.1:${await closedPort()}`);
+    await browser.useApi(`http://127.0.0.1:${await closedPort()}`);
     const again = await browser.context.newPage();
     await again.goto(`chrome-extension://${browser.extensionId}/${POPUP}?tabId=${tabId}`);
     await again.locator('.article .outlet-name').first().waitFor();
     expect(await again.locator('.story-title').textContent()).toBe(title);
+    expect(await again.locator('.outlet-owner').textContent()).toBe(
+      'Owner: Guardian Media Group (independent)',
+    );
+  });
+
+  it('shows one story by id, as a badge\'s "open coverage" asks, with no page of the reader\'s', async () => {
+    await browser.useApi(api.url);
+    const { popup } = await popupFor(`${api.url}${DEMO_ARTICLE}`);
+    await popup.locator('.article .outlet-name').first().waitFor();
+    const title = await popup.locator('.story-title').textContent();
+    const storyId = await browser.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          storage: { session: { get(k: string): Promise<Record<string, { story: { id: string } }>> } };
+        };
+      };
+      return (await chrome.storage.session.get('popup-last-story'))['popup-last-story']?.story.id;
+    });
+    const byId = await browser.openExtensionPage(`${POPUP}?story=${encodeURIComponent(storyId ?? '')}`);
+    await byId.setViewportSize({ width: 400, height: 600 });
+    await byId.locator('.article .outlet-name').first().waitFor();
+    expect(await byId.locator('.story-title').textContent()).toBe(title);
+    expect(await byId.locator('.page-outlet').count()).toBe(0);
+    expect(await byId.locator('.article.current').count()).toBe(0);
+    await checkAndShoot(byId, 'story-by-id');
   });
 
   it('moves through the side tabs with the keyboard, focus visible', async () => {
-    await useApi(api.url);
+    await browser.useApi(api.url);
     const { popup } = await popupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.locator('.article .outlet-name').first().waitFor();
     await popup.locator('#tab-all').focus();
@@ -171,7 +172,7 @@ describe('popup states in Chromium', () => {
   });
 
   it('fits from 360 to 800 px wide without sideways scrolling', async () => {
-    await useApi(api.url);
+    await browser.useApi(api.url);
     for (const width of [360, 800]) {
       const { popup } = await popupFor(`${api.url}${DEMO_ARTICLE}`, width);
       await popup.locator('.article .outlet-name').first().waitFor();
@@ -185,7 +186,7 @@ describe('popup states in Chromium', () => {
   });
 
   it('shows a skeleton while the service is slow, then offers a retry', async () => {
-    await useApi(stallUrl);
+    await browser.useApi(stallUrl);
     const { popup } = await popupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.locator('.skeleton .bone-title').first().waitFor();
     await checkAndShoot(popup, 'loading');
@@ -195,7 +196,7 @@ describe('popup states in Chromium', () => {
   });
 
   it('says so when the service is unreachable', async () => {
-    await useApi(`http://127.0.0.1:${await closedPort()}`);
+    await browser.useApi(`http://127.0.0.1:${await closedPort()}`);
     const { popup } = await popupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.getByText("Couldn't reach the coverage service").waitFor({ timeout: 20_000 });
     await popup.getByRole('button', { name: 'Retry' }).waitFor();
@@ -203,7 +204,7 @@ describe('popup states in Chromium', () => {
   });
 
   it('says so when the page is not a news article, and shows no count', async () => {
-    await useApi(api.url);
+    await browser.useApi(api.url);
     const { popup, tabId } = await popupFor(`${site.url}/front-page.html`);
     await popup.getByText("This doesn't look like a news article").waitFor();
     await checkAndShoot(popup, 'not-news');
@@ -217,7 +218,7 @@ describe('popup states in Chromium', () => {
   });
 
   it('says so when no other outlet covers the story yet', async () => {
-    await useApi(api.url);
+    await browser.useApi(api.url);
     const { popup } = await popupFor(`${site.url}/unmatched-article.html`);
     await popup.getByText('No other coverage found').waitFor();
     await checkAndShoot(popup, 'no-coverage');

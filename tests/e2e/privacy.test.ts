@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResponse, Story } from '../../src/core/contract.js';
+import type { ApiOutlet } from '../../src/extension/background/outlet-lookup.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.js';
 import { startFakeApi, type FakeApi } from './fake-api.js';
 import { articlePage, serveTestPages, type TestPages } from './test-pages.js';
@@ -23,6 +24,18 @@ const summary: Story = {
   articles: [],
 };
 
+/** The API's entry for an outlet of the built-in directory. */
+const guardian: ApiOutlet = {
+  id: 'the-guardian',
+  name: 'The Guardian',
+  domains: ['theguardian.com'],
+  country: 'GB',
+  language: 'en',
+  owner: 'Guardian Media Group',
+  ratings: [],
+  lean: null,
+};
+
 let api: FakeApi;
 let pages: TestPages;
 let browser: ExtensionBrowser;
@@ -37,19 +50,16 @@ beforeAll(async () => {
             status: 200,
             body: { results: [{ story: summary, matchedBy: 'text', score: 0.9 }] } satisfies LookupResponse,
           }
-        : { status: 200, body: summary },
+        : request.path.startsWith('/v1/outlets/')
+          ? { status: 200, body: guardian }
+          : { status: 200, body: summary },
     ),
     serveTestPages(),
   ]);
   browser = await launchExtensionBrowser({
     args: ['--host-resolver-rules=MAP *.example-news.test 127.0.0.1, MAP www.11alive.com 127.0.0.1'],
   });
-  await browser.serviceWorker.evaluate(async (apiBaseUrl) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { set(v: object): Promise<void> } } };
-    };
-    await chrome.storage.local.set({ settings: { apiBaseUrl } });
-  }, api.url);
+  await browser.useApi(api.url);
   // A cookie the API's origin would receive if requests carried credentials.
   await browser.context.addCookies([{ name: 'tracker', value: 'reader-42', url: api.url }]);
   extensionPage = await browser.openExtensionPage(OPTIONS);
@@ -170,6 +180,26 @@ describe('what leaves the browser', () => {
     await options.close();
     expect(await clickLookup(pages.url('/news/ferry'))).toMatchObject({ ok: true });
     expect(lookups().length - before).toBe(1);
+  });
+
+  it("asks about the page's outlet by the outlet's domain only, once per TTL, and never for unknown sites", async () => {
+    const before = api.requests.length;
+    expect(await sendMessage({ type: 'get-outlet', host: 'shop.example.com' })).toEqual({
+      ok: true,
+      data: null,
+    });
+    expect(api.requests.length).toBe(before);
+    for (const host of ['www.theguardian.com', 'theguardian.com', 'gu.com'])
+      expect(await sendMessage({ type: 'get-outlet', host })).toMatchObject({
+        ok: true,
+        data: { id: 'the-guardian', owner: 'Guardian Media Group', source: 'service' },
+      });
+    const sent = api.requests.slice(before);
+    expect(sent.map((request) => `${request.method} ${request.path} ${request.body}`)).toEqual([
+      'GET /v1/outlets/theguardian.com ',
+    ]);
+    expect(sent[0]?.headers.cookie).toBeUndefined();
+    expect(sent[0]?.headers.referer).toBeUndefined();
   });
 
   it('offers automatic mode only for known news sites', async () => {

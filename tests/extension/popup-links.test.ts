@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { httpsHref } from '../../src/extension/popup/https-link.js';
+import { httpsUrlOf } from '../../src/core/https-url.js';
 import { isSameArticle } from '../../src/extension/popup/same-article.js';
 
-describe('httpsHref', () => {
+describe('httpsUrlOf', () => {
   it('accepts absolute https URLs only', () => {
-    expect(httpsHref('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
+    expect(httpsUrlOf('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
     for (const url of [
       'http://example.com/a',
       'javascript:alert(1)',
@@ -16,7 +16,7 @@ describe('httpsHref', () => {
       null,
       undefined,
     ]) {
-      expect(httpsHref(url)).toBeUndefined();
+      expect(httpsUrlOf(url)).toBeNull();
     }
   });
 });

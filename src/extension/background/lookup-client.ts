@@ -40,12 +40,19 @@ export interface LookupClient {
   checkHealth(): Promise<number>;
 }
 
-export function createLookupClient(
+/** One call to the API: the path's JSON answer parsed with `schema`, or a `LookupError`. */
+export type ApiRequest = <T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit) => Promise<T>;
+
+export function createApiRequest(
   baseUrl: string,
   fetchImpl: typeof fetch = fetch,
   timeoutMs = REQUEST_TIMEOUT_MS,
-): LookupClient {
-  async function request<T>(path: string, schema: z.ZodMiniType<T>, init: RequestInit = {}): Promise<T> {
+): ApiRequest {
+  return async function request<T>(
+    path: string,
+    schema: z.ZodMiniType<T>,
+    init: RequestInit = {},
+  ): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
@@ -76,8 +83,15 @@ export function createLookupClient(
     if (!parsed.success)
       throw new LookupError('bad-response', `the API's answer to ${path} does not match the contract`);
     return parsed.data;
-  }
+  };
+}
 
+export function createLookupClient(
+  baseUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): LookupClient {
+  const request = createApiRequest(baseUrl, fetchImpl, timeoutMs);
   return {
     async lookup(items) {
       const body = LookupRequest.parse({ items });

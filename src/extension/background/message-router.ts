@@ -1,9 +1,12 @@
 /** Routes the messages of the extension's own pages (popup, options) to the background's work. */
 import type { Runtime } from 'webextension-polyfill';
+import { BadgeToBackground } from '../badge-messages.js';
 import { fail, ok, PageToBackground, type Reply } from '../messages.js';
+import { handleBadgeIntent, type BadgeIntentDeps } from './badge-intents.js';
 import { handleContentIntent, isOwnContentScript, type ContentIntentDeps } from './content-intents.js';
 import { LookupError, type LookupClient } from './lookup-client.js';
 import { lookupTab, type TabReader } from './lookup-tab.js';
+import type { OutletLookup } from './outlet-lookup.js';
 import type { PageLookup } from './page-lookup.js';
 import { handlePrivacyRequest, type PrivacyDeps } from './privacy-requests.js';
 import { handleRatingsRequest, type RatingsDeps } from './ratings-requests.js';
@@ -18,9 +21,12 @@ export interface RouterDeps extends TabReader {
   clientFor(apiBaseUrl: string): LookupClient;
   /** Every headline lookup goes through it: the privacy gate, the cache, then the API. */
   lookUpPage: PageLookup;
+  /** The popup's `get-outlet`: asks the API only about outlets of the built-in directory. */
+  outlets: OutletLookup;
   privacy: PrivacyDeps;
   ratings: RatingsDeps;
   content: Omit<ContentIntentDeps, 'lookUpPage'>;
+  badges: Omit<BadgeIntentDeps, 'settings' | 'clientFor'>;
 }
 
 /**
@@ -39,12 +45,19 @@ export function createMessageRouter(deps: RouterDeps) {
     if (parsed?.success === false) return fail('invalid-message', 'unknown or malformed message');
     try {
       if (parsed === undefined) {
+        const badge = BadgeToBackground.safeParse(message);
+        if (badge.success) {
+          const { settings, clientFor } = deps;
+          return await handleBadgeIntent(badge.data, sender, { ...deps.badges, settings, clientFor });
+        }
         return await handleContentIntent(message, sender, { ...deps.content, lookUpPage: deps.lookUpPage });
       }
       const request = parsed.data;
       switch (request.type) {
         case 'lookup-tab':
           return await lookupTab(request.tabId, deps, deps.lookUpPage);
+        case 'get-outlet':
+          return ok(await deps.outlets(request.host));
         case 'get-story': {
           const { apiBaseUrl } = await deps.settings.load();
           return ok(await deps.clientFor(apiBaseUrl).getStory(request.id));
@@ -52,7 +65,8 @@ export function createMessageRouter(deps: RouterDeps) {
         case 'get-settings':
           return ok(await deps.settings.load());
         case 'save-settings':
-          await deps.settings.save(request.settings);
+          // Merged: a page that sends only some settings (the API address) keeps the others.
+          await deps.settings.save({ ...(await deps.settings.load()), ...request.settings });
           return ok(await deps.settings.load());
         case 'check-api':
           return ok({ latencyMs: await deps.clientFor(request.apiBaseUrl).checkHealth() });

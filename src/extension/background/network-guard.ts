@@ -36,6 +36,8 @@ export const DEFAULT_GUARD_OPTIONS: NetworkGuardOptions = {
 export interface NetworkGuard {
   /** The same client, with every call guarded; state is shared by all clients of one address. */
   wrap(baseUrl: string, client: LookupClient): LookupClient;
+  /** Any other call to the API at `baseUrl`, under the same retries and circuit. */
+  call<T>(baseUrl: string, call: () => Promise<T>): Promise<T>;
 }
 
 interface CircuitState {
@@ -98,5 +100,6 @@ export function createNetworkGuard(overrides: Partial<NetworkGuardOptions> = {})
         checkHealth: () => guarded(baseUrl, () => client.checkHealth()),
       };
     },
+    call: guarded,
   };
 }

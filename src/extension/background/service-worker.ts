@@ -4,13 +4,18 @@
  */
 import '../zod-setup.js';
 import browser from 'webextension-polyfill';
+import { badgesOffOn } from '../../core/badge-sites.js';
+import { SETTINGS_KEY } from '../../core/settings.js';
 import { startAutomaticMode } from './automatic-mode.js';
 import { createAutomaticSites } from './automatic-sites.js';
+import { clearingBadgesToo, createBadgeCache } from './badge-cache.js';
+import { keepBadgePorts } from './badge-ports.js';
 import { createLookupCache } from './lookup-cache.js';
-import { createLookupClient } from './lookup-client.js';
+import { createApiRequest, createLookupClient } from './lookup-client.js';
 import { createMessageRouter } from './message-router.js';
 import { createNetworkGuard } from './network-guard.js';
 import { createNewsSites } from './news-sites.js';
+import { ApiOutlet, createOutletLookup } from './outlet-lookup.js';
 import { createPageLookup } from './page-lookup.js';
 import { readTab } from './read-tab.js';
 import { lookUpWithChoices, withRatingChoices } from './apply-rating-choices.js';
@@ -29,6 +34,7 @@ const clientFor = (apiBaseUrl: string) =>
   withRatingChoices(guard.wrap(apiBaseUrl, createLookupClient(apiBaseUrl)), chooser);
 const sites = createNewsSites(outletDirectory);
 const cache = createLookupCache(browser.storage.session);
+const badgeCache = createBadgeCache(browser.storage.session);
 const automaticSites = createAutomaticSites(
   browser.permissions,
   browser.runtime.getManifest().host_permissions ?? [],
@@ -48,10 +54,37 @@ const route = createMessageRouter({
     clientFor,
     chooser,
   }),
-  privacy: { sites, automaticSites, cache, tabUrl },
+  outlets: createOutletLookup({
+    directory: outletDirectory,
+    settings,
+    fetchOutlet: (apiBaseUrl, domain) =>
+      guard.call(apiBaseUrl, () =>
+        createApiRequest(apiBaseUrl)(`/v1/outlets/${encodeURIComponent(domain)}`, ApiOutlet),
+      ),
+  }),
+  privacy: { sites, automaticSites, cache: clearingBadgesToo(cache, badgeCache), tabUrl },
   ratings: { store: ratingChoices, directory: outletDirectory },
   content: { automaticSites, showCount: (tabId, story) => showCount(browser.action, tabId, story) },
+  badges: {
+    sites,
+    automaticSites,
+    cache: badgeCache,
+    chooser,
+    // The popup's view of one story, in a tab of its own.
+    openCoverage: async (storyId) => {
+      const path = `src/extension/popup/index.html?story=${encodeURIComponent(storyId)}`;
+      await browser.tabs.create({ url: browser.runtime.getURL(path) });
+    },
+  },
 });
 
 browser.runtime.onMessage.addListener(withToolbarBadge(route, browser.action));
+const badgePorts = keepBadgePorts(browser.runtime.onConnect, async (url) => {
+  const { badgesOffSites = [] } = await settings.load();
+  return (await automaticSites.covers(url)) && !badgesOffOn(new URL(url).hostname, badgesOffSites);
+});
+browser.permissions.onRemoved.addListener(() => void badgePorts.recheck());
+browser.storage.onChanged.addListener((changes) => {
+  if (SETTINGS_KEY in changes) void badgePorts.recheck();
+});
 startAutomaticMode(automaticSites);

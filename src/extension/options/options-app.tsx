@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiBaseUrl } from '../../core/settings.js';
 import { askBackground } from '../ask-background.js';
 import { CheckApiReply, SettingsReply } from '../messages.js';
+import { BadgesSection } from './badges-section.js';
 import { PrivacySettings } from './privacy-settings.js';
 import { RatingsSettings } from './ratings-settings.js';
 
@@ -73,6 +74,7 @@ export function OptionsApp() {
         {status?.text ?? ''}
       </p>
       <PrivacySettings />
+      <BadgesSection />
       <RatingsSettings />
     </main>
   );

@@ -1,5 +1,5 @@
 /** The popup: pure view over the states the data layer hands it. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { BlindspotNote } from './blindspot-note.js';
 import { CoverageList } from './coverage-list.js';
 import { FramingView } from './framing-view.js';
@@ -14,28 +14,24 @@ import { StoryHeader } from './story-header.js';
 export const SLOW_AFTER_MS = 2000;
 
 export interface AppProps {
-  tabId: () => Promise<number | undefined>;
-  load: (tabId: number, onUpdate: (state: PopupState) => void) => Promise<void>;
+  /** Loads what the popup shows (the clicked tab's story, or one story by id), `onUpdate` seeing each step. */
+  load: (onUpdate: (state: PopupState) => void) => Promise<void>;
   /** Asks the reader for access to a site (needs the click's user gesture), true when granted. */
   allowSite: (origin: string) => Promise<boolean>;
   now?: () => number;
   slowAfterMs?: number;
 }
 
-export function App({ tabId, load, allowSite, now = Date.now, slowAfterMs = SLOW_AFTER_MS }: AppProps) {
+export function App({ load, allowSite, now = Date.now, slowAfterMs = SLOW_AFTER_MS }: AppProps) {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [slow, setSlow] = useState(false);
   const run = useCallback(async () => {
     setState({ kind: 'loading' });
     setSlow(false);
-    const id = await tabId();
-    if (id === undefined) {
-      setState({ kind: 'error', error: { code: 'cannot-read-page', message: 'no tab to read' } });
-      return;
-    }
-    await load(id, setState);
-  }, [tabId, load]);
-  useEffect(() => {
+    await load(setState);
+  }, [load]);
+  // Before the first paint, not after it as `useEffect` would: a remembered story then shows a frame sooner.
+  useLayoutEffect(() => {
     void run();
   }, [run]);
   useEffect(() => {
@@ -58,7 +54,7 @@ export function App({ tabId, load, allowSite, now = Date.now, slowAfterMs = SLOW
       {state.kind === 'story' ? (
         <>
           <StoryHeader summary={state.summary} story={state.story} now={now()} />
-          {state.story && <PageOutletView page={state.page} story={state.story} />}
+          {state.page && <PageOutletView page={state.page} story={state.story} outlet={state.outlet} />}
           <SplitBar distribution={state.summary.distribution} articles={state.story?.articles} />
           {state.summary.blindspot && <BlindspotNote side={state.summary.blindspot} />}
           {state.story && <FramingView articles={state.story.articles} />}

@@ -12,7 +12,7 @@ import { isReply } from './reply-shape.js';
 const NO_ANSWER: ReplyError = { code: 'bad-response', message: "the extension's background did not answer" };
 
 /** Sends one request; a missing or malformed reply becomes an error reply. */
-export async function askBackground<T extends object>(message: PopupToBackground): Promise<Reply<T>> {
+export async function askBackground<T extends object | null>(message: PopupToBackground): Promise<Reply<T>> {
   const raw: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
   return isReply(raw) ? (raw as Reply<T>) : { ok: false, error: NO_ANSWER };
 }

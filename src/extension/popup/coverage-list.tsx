@@ -5,8 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { Story, StoryArticle } from '../../core/contract.js';
+import { httpsUrlOf } from '../../core/https-url.js';
 import type { ExtractedPage, ReplyError } from '../messages.js';
-import { httpsHref } from './https-link.js';
 import { t, type MessageKey } from './i18n.js';
 import { LeanBadge } from './lean-badge.js';
 import { isSameArticle } from './same-article.js';
@@ -25,7 +25,7 @@ const EMPTY: Record<Exclude<Tab, 'all'>, MessageKey> = {
 };
 
 interface Props {
-  page: ExtractedPage;
+  page: ExtractedPage | undefined;
   story: Story | undefined;
   error: ReplyError | undefined;
   now: number;
@@ -71,7 +71,7 @@ export function CoverageList({ page, story, error, now }: Props) {
               <ArticleItem
                 key={`${article.url ?? ''}-${index}`}
                 article={article}
-                current={isSameArticle(article.url, page.canonicalUrl)}
+                current={isSameArticle(article.url, page?.canonicalUrl)}
                 now={now}
               />
             ))}
@@ -88,7 +88,7 @@ export function CoverageList({ page, story, error, now }: Props) {
 }
 
 function ArticleItem({ article, current, now }: { article: StoryArticle; current: boolean; now: number }) {
-  const href = httpsHref(article.url);
+  const href = httpsUrlOf(article.url);
   return (
     <li class={current ? 'article current' : 'article'} aria-current={current ? 'page' : undefined}>
       <div class="outlet">

@@ -14,3 +14,13 @@ export function pageOutletOf(page: ExtractedPage, story: Story): NonNullable<Sto
   });
   return onHost?.outlet ?? null;
 }
+
+/**
+ * The host whose outlet the popup asks about: the page's canonical address, else the tab's. Only
+ * a host name, lower case, goes to the background; undefined when there is none.
+ */
+export function pageHostOf(page: ExtractedPage, tabUrl: string | undefined): string | undefined {
+  const url = [page.canonicalUrl, tabUrl].find((u) => u !== undefined && URL.canParse(u));
+  const host = url === undefined ? '' : new URL(url).hostname.replace(/\.$/, '');
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : undefined;
+}

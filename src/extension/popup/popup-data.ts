@@ -1,16 +1,44 @@
 /** The popup's data layer: which tab to read, the background requests it makes, site access. */
 import browser from 'webextension-polyfill';
 import type { Story } from '../../core/contract.js';
-import type { LookupTabData, ReplyError } from '../messages.js';
+import type { ExtractedPage, LookupTabData, ReplyError } from '../messages.js';
+import type { OutletDetails } from '../outlet-details.js';
 import { askBackground } from './background-reply.js';
+import { pageHostOf } from './page-outlet.js';
 import { recall, remember, tabUrlOf } from './story-memory.js';
 import type { PopupState } from './popup-state.js';
+
+/**
+ * What the popup was opened for: `?story=ID` (a badge's "open coverage") shows that story; else
+ * the story of the clicked tab.
+ */
+export function loaderFor(search: string): (onUpdate: (state: PopupState) => void) => Promise<void> {
+  const storyId = new URLSearchParams(search).get('story');
+  return storyId ? (onUpdate) => loadStoryById(storyId, onUpdate) : loadActiveTab;
+}
+
+async function loadActiveTab(onUpdate: (state: PopupState) => void): Promise<void> {
+  const tabId = await tabIdToRead();
+  if (tabId === undefined)
+    return onUpdate({ kind: 'error', error: { code: 'cannot-read-page', message: 'no tab to read' } });
+  await loadStory(tabId, onUpdate);
+}
+
+/** One story by id, with no page of the reader's to relate it to. */
+async function loadStoryById(id: string, onUpdate: (state: PopupState) => void): Promise<void> {
+  const story = await askBackground<Story>({ type: 'get-story', id });
+  onUpdate(
+    story.ok
+      ? { kind: 'story', summary: story.data, story: story.data }
+      : { kind: 'error', error: story.error },
+  );
+}
 
 /**
  * The tab named by `?tabId=N` (the end-to-end tests open the popup in a tab that way),
  * else the active tab of the current window.
  */
-export async function tabIdToRead(): Promise<number | undefined> {
+async function tabIdToRead(): Promise<number | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
   if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -19,8 +47,8 @@ export async function tabIdToRead(): Promise<number | undefined> {
 
 /**
  * Shows the story remembered for this tab and address at once, if any; then looks the tab up and
- * fetches the full story, `onUpdate` seeing each step. A failed live lookup leaves a remembered
- * story on screen rather than replacing it with an error.
+ * fetches the full story and the page's outlet, `onUpdate` seeing each step. A failed live lookup
+ * leaves a remembered story on screen rather than replacing it with an error.
  */
 export async function loadStory(tabId: number, onUpdate: (state: PopupState) => void): Promise<void> {
   // The live lookup starts first; the remembered story, read meanwhile, usually draws before it answers.
@@ -28,21 +56,39 @@ export async function loadStory(tabId: number, onUpdate: (state: PopupState) => 
   const [url, memory] = await Promise.all([tabUrlOf(tabId), recall()]);
   const remembered = memory?.tabId === tabId && memory.url === url ? memory : undefined;
   if (remembered) {
-    const { page, story } = remembered;
-    onUpdate({ kind: 'story', page, summary: story, story });
+    const { page, story, outlet } = remembered;
+    onUpdate({ kind: 'story', page, summary: story, story, outlet });
   }
   const lookup = await live;
   if (!lookup.ok) return remembered ? undefined : onUpdate(await errorState(url, lookup.error));
   const { page, result } = lookup.data;
-  if (result.story === null) return onUpdate({ kind: 'no-match', page });
+  if (result.story === null) {
+    onUpdate({ kind: 'no-match', page });
+    const outlet = await outletOf(page, url);
+    return outlet ? onUpdate({ kind: 'no-match', page, outlet }) : undefined;
+  }
   const summary = result.story;
   if (remembered?.story.id !== summary.id) onUpdate({ kind: 'story', page, summary });
-  const story = await askBackground<Story>({ type: 'get-story', id: summary.id });
+  const [story, outlet] = await Promise.all([
+    askBackground<Story>({ type: 'get-story', id: summary.id }),
+    outletOf(page, url),
+  ]);
   if (!story.ok && remembered?.story.id === summary.id) return;
   const update = story.ok ? { story: story.data } : { storyError: story.error satisfies ReplyError };
-  onUpdate({ kind: 'story', page, summary, ...update });
+  onUpdate({ kind: 'story', page, summary, outlet, ...update });
   if (story.ok && url !== undefined)
-    await remember({ tabId, url, storedAt: Date.now(), page, story: story.data });
+    await remember({ tabId, url, storedAt: Date.now(), page, story: story.data, outlet });
+}
+
+/** The page's outlet as the background knows it; undefined when it could not say. */
+async function outletOf(
+  page: ExtractedPage,
+  tabUrl: string | undefined,
+): Promise<OutletDetails | null | undefined> {
+  const host = pageHostOf(page, tabUrl);
+  if (host === undefined) return undefined;
+  const reply = await askBackground<OutletDetails | null>({ type: 'get-outlet', host });
+  return reply.ok ? reply.data : undefined;
 }
 
 /**

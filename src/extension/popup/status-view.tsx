@@ -1,6 +1,10 @@
-/** Every popup state that is not a story: loading, no match, permission needed, and the errors a reader can meet. */
+/**
+ * Every popup state that is not a story: loading, no match (with the page's outlet when known),
+ * permission needed, and the errors a reader can meet.
+ */
 import type { ErrorCode } from '../messages.js';
 import { t, type MessageKey } from './i18n.js';
+import { PageOutletView } from './page-outlet-view.js';
 import type { PopupState } from './popup-state.js';
 import { SkeletonStory } from './skeleton-view.js';
 
@@ -46,16 +50,20 @@ export function StatusView({ state, slow, onRetry, onAllow }: Props) {
       );
     case 'no-match':
       return (
-        <section class="status no-match" role="status">
-          <h1>{t('noMatchTitle')}</h1>
-          <p class="detail">{t('noMatchDetail', state.page.title)}</p>
-        </section>
+        <>
+          <section class="status no-match" role="status">
+            <h1>{t('noMatchTitle')}</h1>
+            <p class="detail">{t('noMatchDetail', state.page.title)}</p>
+          </section>
+          {/* Outside the live region: it arrives later and needs no announcement. */}
+          {state.outlet && <PageOutletView page={state.page} outlet={state.outlet} />}
+        </>
       );
     case 'permission':
       return (
         <section class="status permission" role="status">
           <h1>{t('permissionTitle')}</h1>
-          <p class="detail">{t('permissionDetail')}</p>
+          <p class="detail">{t('permissionDetail', new URL(state.origin).host)}</p>
           <button type="button" class="primary" onClick={() => onAllow(state.origin)}>
             {t('permissionButton')}
           </button>

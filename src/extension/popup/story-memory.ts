@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Story } from '../../core/contract.js';
 import type { ExtractedPage } from '../messages.js';
+import type { OutletDetails } from '../outlet-details.js';
 
 const KEY = 'popup-last-story';
 export const STORY_MEMORY_TTL_MS = 10 * 60_000;
@@ -16,6 +17,7 @@ export interface RememberedStory {
   storedAt: number;
   page: ExtractedPage;
   story: Story;
+  outlet?: OutletDetails | null;
 }
 
 /** The tab's address, when the browser tells us (the click's activeTab grant or a host permission). */

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishMessages } from './fake-i18n.js';
 
-const POPUP = join(import.meta.dirname, '../../../src/extension/popup');
-const sources = readdirSync(POPUP)
+// The popup and every other part of the extension that shows text (e.g. the inline badges).
+const EXTENSION = join(import.meta.dirname, '../../../src/extension');
+const sources = readdirSync(EXTENSION, { recursive: true, encoding: 'utf8' })
   .filter((f) => /\.tsx?$/.test(f))
-  .map((f) => readFileSync(join(POPUP, f), 'utf8'))
+  .map((f) => readFileSync(join(EXTENSION, f), 'utf8'))
   .join('\n');
 
 describe('_locales/en/messages.json', () => {
@@ -17,7 +18,7 @@ describe('_locales/en/messages.json', () => {
     }
   });
 
-  it('holds no string the popup does not use', () => {
+  it('holds no string the extension does not use', () => {
     const unused = Object.keys(englishMessages).filter((key) => !sources.includes(`'${key}'`));
     expect(unused).toEqual([]);
   });

@@ -97,6 +97,14 @@ describe('popup: the story', () => {
     expect(textOf('.page-outlet .lean')).toBe('Lean left');
   });
 
+  it("shows a story opened by id with no page of the reader's: no outlet, no article marked", async () => {
+    await show([{ kind: 'story', summary, story }]);
+    expect(textOf('.story-title')).toBe(summary.title);
+    expect($$('.article')).toHaveLength(story.articles.length);
+    expect($('.page-outlet')).toBeNull();
+    expect($('.article.current')).toBeNull();
+  });
+
   it('links only https headlines, in a new tab, and marks the reader’s own article', async () => {
     await show([{ kind: 'story', page, summary, story }]);
     const links = $$('a.headline');
@@ -286,6 +294,7 @@ describe('popup: the other states', () => {
   it('asks for access to the site when it is needed, and looks again once granted', async () => {
     const { loads, allowed, text } = await show([{ kind: 'permission', origin: 'https://news.example' }]);
     expect(text()).toContain('Coverage Lens needs your permission');
+    expect(text()).toContain('may not read pages on news.example yet');
     await act(async () => $('button.primary')?.click());
     expect(allowed).toEqual(['https://news.example']);
     expect(loads).toEqual([42, 42]);

@@ -28,9 +28,9 @@ export async function renderPopup(
   await act(async () => {
     render(
       h(App, {
-        tabId: async () => 42,
-        load: async (tabId, onUpdate) => {
-          loads.push(tabId);
+        load: async (onUpdate) => {
+          // The tab the fake data layer reads, once per load.
+          loads.push(42);
           for (const state of states) onUpdate(state);
         },
         allowSite: async (origin) => {

@@ -5,6 +5,8 @@ describe('isReply', () => {
   it('accepts the two reply shapes', () => {
     expect(isReply({ ok: true, data: { page: {}, result: {} } })).toBe(true);
     expect(isReply({ ok: false, error: { code: 'unreachable', message: 'down' } })).toBe(true);
+    // "Nothing known", e.g. no outlet for a site.
+    expect(isReply({ ok: true, data: null })).toBe(true);
   });
 
   it('refuses anything else', () => {
@@ -14,7 +16,6 @@ describe('isReply', () => {
       'ok',
       {},
       { ok: true },
-      { ok: true, data: null },
       { ok: true, data: 'text' },
       { ok: 'true', data: {} },
       { ok: false },

@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Runtime } from 'webextension-polyfill';
 import { compactDirectory, createDirectoryIndex } from '../../../src/core/compact-directory.js';
 import type { LookupItem, StorySummary } from '../../../src/core/contract.js';
-import { OutletDirectory } from '../../../src/core/outlet.js';
+import { CONSENSUS_RATER, OutletDirectory } from '../../../src/core/outlet.js';
 import { createAutomaticSites } from '../../../src/extension/background/automatic-sites.js';
+import { createBadgeCache } from '../../../src/extension/background/badge-cache.js';
 import { createLookupCache } from '../../../src/extension/background/lookup-cache.js';
-import type { LookupClient } from '../../../src/extension/background/lookup-client.js';
+import { LookupError, type LookupClient } from '../../../src/extension/background/lookup-client.js';
 import { createMessageRouter } from '../../../src/extension/background/message-router.js';
 import { createNewsSites } from '../../../src/extension/background/news-sites.js';
+import { createOutletLookup, type ApiOutlet } from '../../../src/extension/background/outlet-lookup.js';
 import { createPageLookup } from '../../../src/extension/background/page-lookup.js';
 import { createRatingChoicesStore } from '../../../src/extension/background/rating-choices-store.js';
 import { createSettingsStore } from '../../../src/extension/background/settings-store.js';
@@ -37,13 +39,18 @@ export function contentSender(url: string): Runtime.MessageSender {
   return { id: EXTENSION_ID, url, frameId: 0, tab: { ...tab, id: 7, url } };
 }
 
-export const newsDirectory = createDirectoryIndex(
-  compactDirectory(
-    OutletDirectory.parse(
-      JSON.parse(readFileSync(new URL('../../../data/outlets.json', import.meta.url), 'utf8')),
-    ),
-  ),
+const shippedDirectory = OutletDirectory.parse(
+  JSON.parse(readFileSync(new URL('../../../data/outlets.json', import.meta.url), 'utf8')),
 );
+export const newsDirectory = createDirectoryIndex(compactDirectory(shippedDirectory));
+
+/** What `GET /v1/outlets/:domain` answers for the shipped directory: the entry and its consensus lean. */
+export async function serviceOutlet(domain: string): Promise<ApiOutlet> {
+  const outlet = shippedDirectory.outlets.find((o) => o.domains.includes(domain));
+  if (outlet === undefined) throw new LookupError('not-found', `/v1/outlets/${domain} was not found`);
+  const lean = outlet.ratings.find((rating) => rating.rater === CONSENSUS_RATER)?.lean ?? null;
+  return { ...outlet, lean };
+}
 
 export const article: ExtractedPage = {
   title: 'Harbour bridge reopens after two-year repair',
@@ -60,6 +67,8 @@ export interface HarnessOptions {
   /** The tab's address as the browser reports it. */
   tabUrl?: string;
   client?: Partial<LookupClient>;
+  /** The API's outlet endpoint; by default `serviceOutlet`. */
+  fetchOutlet?: (domain: string) => Promise<ApiOutlet>;
   /** Optional host permissions the reader granted. */
   granted?: string[];
   now?: () => number;
@@ -104,6 +113,15 @@ export function routerHarness(options: HarnessOptions = {}) {
     },
     tabUrl,
     lookUpPage: createPageLookup({ sites, cache, settings, clientFor }),
+    outlets: createOutletLookup({
+      directory: newsDirectory,
+      settings,
+      fetchOutlet: async (_apiBaseUrl, domain) => {
+        apiCalls.push(`outlet ${domain}`);
+        return (options.fetchOutlet ?? serviceOutlet)(domain);
+      },
+      now: options.now,
+    }),
     privacy: { sites, automaticSites, cache, tabUrl },
     ratings: { store: createRatingChoicesStore(storage), directory: newsDirectory },
     content: {
@@ -111,6 +129,13 @@ export function routerHarness(options: HarnessOptions = {}) {
       showCount: async (tabId, shown) => {
         badges.push({ tabId, story: shown });
       },
+    },
+    badges: {
+      sites,
+      automaticSites,
+      cache: createBadgeCache(fakeStorageArea(), options.now),
+      chooser: async () => null,
+      openCoverage: async () => undefined,
     },
   });
   return { route, lookups, apiCalls, badges, settings, storage, granted };

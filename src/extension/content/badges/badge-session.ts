@@ -1,0 +1,168 @@
+/**
+ * Badges on a listing page, for as long as the page lives: headline links are found once, then
+ * in the subtrees the page adds; each is looked up only when it comes near the viewport, at most
+ * 50 in one message, at most `maxLinks` per page view, one lookup per canonical URL. Everything
+ * is undone by `stop()`: observers disconnected, badges removed.
+ */
+import type { BadgeStory } from '../../badge-messages.js';
+import type { HeadlineLink } from '../extraction/find-headline-links.js';
+import { BADGE_TAG } from './badge-element.js';
+import { findHeadlinesIn, scanRoots } from './headline-scan.js';
+
+export interface BadgeSessionOptions {
+  /** Headline links followed per page view. */
+  maxLinks: number;
+  /** Links per lookup message (the API's batch). */
+  batchSize: number;
+  /** How far outside the viewport a link is looked up ahead of scrolling. */
+  rootMargin: string;
+  /** How long the page's changes are gathered before their added parts are scanned. */
+  debounceMs: number;
+}
+
+export const DEFAULT_SESSION_OPTIONS: BadgeSessionOptions = {
+  maxLinks: 300,
+  batchSize: 50,
+  rootMargin: '600px 0px',
+  debounceMs: 150,
+};
+
+export interface BadgeSessionDeps {
+  /** One answer per link (null: no badge); `enabled: false` ends the session. */
+  lookUp(
+    links: readonly HeadlineLink[],
+  ): Promise<{ enabled: boolean; stories: (BadgeStory | null)[] } | null>;
+  /** The badge's host element for a story, drawn beside `link`. */
+  drawBadge(story: BadgeStory, link: HeadlineLink): HTMLElement;
+  /** False once the extension is gone; the session then stops itself. */
+  alive(): boolean;
+}
+
+interface Tracked {
+  link: HeadlineLink;
+  host?: HTMLElement;
+}
+
+export interface BadgeSession {
+  stop(): void;
+}
+
+export function startBadgeSession(
+  doc: Document,
+  deps: BadgeSessionDeps,
+  options: BadgeSessionOptions = DEFAULT_SESSION_OPTIONS,
+): BadgeSession {
+  /** By canonical URL: the link followed for it in this page view. */
+  const tracked = new Map<string, Tracked>();
+  /** Answers already had, by URL: a link seen again (re-rendered, route revisited) asks nothing. */
+  const answers = new Map<string, BadgeStory | null>();
+  const queue: Tracked[] = [];
+  const added: Node[] = [];
+  let asking = false;
+  let stopped = false;
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const draw = (entry: Tracked, story: BadgeStory | null) => {
+    if (story === null || !entry.link.element.isConnected || entry.host !== undefined) return;
+    entry.host = deps.drawBadge(story, entry.link);
+    entry.link.element.after(entry.host);
+  };
+
+  const byElement = new WeakMap<Element, Tracked>();
+  const visibility = new IntersectionObserver(
+    (entries) => {
+      if (!deps.alive()) return stop();
+      for (const { isIntersecting, target } of entries) {
+        if (!isIntersecting) continue;
+        visibility.unobserve(target);
+        const entry = byElement.get(target);
+        if (entry) queue.push(entry);
+      }
+      void ask();
+    },
+    { rootMargin: options.rootMargin },
+  );
+
+  function follow(links: readonly HeadlineLink[]) {
+    for (const link of links) {
+      const known = tracked.get(link.url);
+      if (known?.link.element.isConnected) continue;
+      if (known === undefined && tracked.size >= options.maxLinks) break;
+      const entry: Tracked = { link };
+      tracked.set(link.url, entry);
+      if (answers.has(link.url)) draw(entry, answers.get(link.url) ?? null);
+      else {
+        byElement.set(link.element, entry);
+        visibility.observe(link.element);
+      }
+    }
+  }
+
+  async function ask() {
+    if (asking || stopped) return;
+    const batch = queue.splice(0, options.batchSize).filter((entry) => entry.link.element.isConnected);
+    if (batch.length === 0) return;
+    asking = true;
+    const reply = await deps.lookUp(batch.map((entry) => entry.link));
+    asking = false;
+    if (stopped) return;
+    // No answer (the API is down, the worker busy): these links stay without badges, the rest go on.
+    if (reply === null) return deps.alive() ? void ask() : stop();
+    if (!reply.enabled) return stop();
+    batch.forEach((entry, i) => {
+      const story = reply.stories[i] ?? null;
+      answers.set(entry.link.url, story);
+      draw(entry, story);
+    });
+    void ask();
+  }
+
+  /** Drops links the page removed (their badges with them), so a new page view has its own cap. */
+  function forgetRemoved() {
+    for (const [url, entry] of tracked) {
+      if (entry.link.element.isConnected) continue;
+      entry.host?.remove();
+      visibility.unobserve(entry.link.element);
+      tracked.delete(url);
+    }
+  }
+
+  function scanAdded() {
+    scanTimer = undefined;
+    if (!deps.alive()) return stop();
+    const roots = scanRoots(added.splice(0), (element) => element.localName === BADGE_TAG);
+    forgetRemoved();
+    const pageUrl = doc.location?.href ?? doc.URL;
+    for (const root of roots) {
+      if (tracked.size >= options.maxLinks) break;
+      follow(findHeadlinesIn(root, pageUrl, options.maxLinks - tracked.size));
+    }
+  }
+
+  const changes = new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) added.push(node);
+    // Changes are gathered for a moment and scanned together; a page that never stops changing
+    // (a ticker) still gets its additions scanned.
+    scanTimer ??= setTimeout(scanAdded, options.debounceMs);
+  });
+  changes.observe(doc.documentElement, { childList: true, subtree: true });
+  // The first scan in a task of its own, apart from the page reading that decided on it.
+  const firstScan = setTimeout(() => {
+    if (!stopped) follow(findHeadlinesIn(doc, doc.location?.href ?? doc.URL, options.maxLinks));
+  }, 0);
+
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(scanTimer);
+    clearTimeout(firstScan);
+    changes.disconnect();
+    visibility.disconnect();
+    for (const entry of tracked.values()) entry.host?.remove();
+    tracked.clear();
+    queue.length = 0;
+    added.length = 0;
+  }
+
+  return { stop };
+}
