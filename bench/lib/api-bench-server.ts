@@ -9,10 +9,11 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createApp } from '../../src/server/app.js';
 import { storyEngineOf } from '../../src/server/stories/engine-of-store.js';
-import { openStore } from '../../src/server/store/open-store.js';
+import { openReadStore } from '../../src/server/store/open-store.js';
 
 const dbPath = process.argv[2];
-if (dbPath === undefined || process.send === undefined) throw new Error('usage: fork with IPC and a DB path');
+if (dbPath === undefined || process.send === undefined)
+  throw new Error('usage: fork with IPC and a DB path or postgres:// URL');
 
 function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<number> {
   return new Promise((resolve) => {
@@ -22,7 +23,8 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
   });
 }
 
-const store = await openStore(dbPath);
+// Read-only, as `serve` gives its routes.
+const store = await openReadStore(dbPath);
 const started = performance.now();
 await storyEngineOf(store);
 const catchUpSeconds = (performance.now() - started) / 1000;

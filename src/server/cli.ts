@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { databaseLabel, databaseTarget } from './cli/database-target.js';
 import { feedRunText, ingestSummaryText } from './cli/ingest-summary-text.js';
 import { jsonLinesSize } from './cli/json-lines-size.js';
 import { ProgressDisplay } from './cli/progress-display.js';
@@ -12,10 +13,10 @@ import { feedTargets, loadFeedList } from './feeds/feed-list.js';
 import { ingestFeeds, type FeedRunSummary } from './feeds/ingest-feeds.js';
 import { pollFeeds } from './feeds/poll-feeds.js';
 import { readFeedFile } from './feeds/read-feed-file.js';
-import { SqliteFeedHealthStore } from './feeds/sqlite-feed-health-store.js';
+import { openFeedHealthStore } from './feeds/open-feed-health-store.js';
 import { ingestLines, type IngestSummary } from './ingest/ingest-articles.js';
 import { JSON_LINES_FILE, readLines } from './ingest/read-lines.js';
-import { DEFAULT_DB_PATH, EXTENSION_DIR, FEEDS_FILE } from './paths.js';
+import { EXTENSION_DIR, FEEDS_FILE } from './paths.js';
 import { startServer } from './start-server.js';
 import { importRatingsInto } from './ratings/import-ratings-file.js';
 import { openStore } from './store/open-store.js';
@@ -28,12 +29,14 @@ const USAGE = `usage:
   coverage-lens ingest [--db PATH] (--feeds [--feeds-file PATH] | [--batch-size N] FILE...)
                        FILE: RSS, Atom or JSON Feed, or JSON Lines (.jsonl, .jsonl.gz)
   coverage-lens import-ratings [--db PATH] FILE     FILE: ratings as CSV or JSON (docs/ratings.md)
-  coverage-lens migrate [--db PATH]`;
+  coverage-lens migrate [--db PATH]
+--db PATH is a SQLite file (default ./.data/coverage.db) or a postgres:// URL; without --db,
+DATABASE_URL=postgres://… picks PostgreSQL.`;
 
 class UsageError extends Error {}
 
 const COMMON_OPTIONS = {
-  db: { type: 'string', default: DEFAULT_DB_PATH },
+  db: { type: 'string' },
   feeds: { type: 'boolean', default: false },
   'feeds-file': { type: 'string', default: FEEDS_FILE },
 } as const;
@@ -53,16 +56,16 @@ function positiveNumber(option: string, value: string): number {
   return number;
 }
 
-/** One pass over the feed list into the store at `dbPath`, health records beside it. */
+/** One pass over the feed list into the store at `database`, health records beside it. */
 async function runFeeds(
   store: Store,
-  dbPath: string,
+  database: string,
   feedsFile: string,
   progress: ProgressDisplay | null,
   signal?: AbortSignal,
 ): Promise<FeedRunSummary> {
   const targets = feedTargets(await loadFeedList(feedsFile));
-  const health = new SqliteFeedHealthStore(dbPath);
+  const health = openFeedHealthStore(database);
   try {
     return await ingestFeeds({
       store,
@@ -94,14 +97,16 @@ async function serveCommand(args: string[]): Promise<void> {
   const perMinute =
     values['rate-limit'] === undefined ? undefined : positiveNumber('rate-limit', values['rate-limit']);
   if (values.feeds) await loadFeedList(values['feeds-file']);
+  const database = databaseTarget(values.db, process.env.DATABASE_URL);
   const server = await startServer({
-    dbPath: values.db,
+    dbPath: database,
     host: values.host,
     port,
     demo: values.demo,
     rateLimit: perMinute === undefined ? undefined : { perMinute, trustProxy: values['trust-proxy'] },
   });
   console.log(`Coverage Lens API: ${server.url}  (OpenAPI: ${server.url}/openapi.json)`);
+  console.log(`Database: ${databaseLabel(database)}`);
   console.log(`Demo article pages: ${server.url}/demo/`);
   console.log(
     existsSync(resolve(EXTENSION_DIR, 'manifest.json'))
@@ -109,13 +114,13 @@ async function serveCommand(args: string[]): Promise<void> {
       : 'Extension not built yet: run npm run build',
   );
   // Feeds are written through a connection of their own, so lookups never wait inside its transactions.
-  const feedStore = values.feeds ? await openStore(values.db) : null;
+  const feedStore = values.feeds ? await openStore(database) : null;
   const poller =
     feedStore === null
       ? null
       : pollFeeds(
           async (signal) => {
-            const summary = await runFeeds(feedStore, values.db, values['feeds-file'], null, signal);
+            const summary = await runFeeds(feedStore, database, values['feeds-file'], null, signal);
             console.log(`feeds: ${feedRunText(summary)}`);
           },
           intervalMs,
@@ -181,11 +186,12 @@ async function ingestCommand(args: string[]): Promise<void> {
     if (!existsSync(file)) throw new Error(`${file}: no such file`);
   }
   if (values.feeds) await loadFeedList(values['feeds-file']);
-  const store = await openStore(values.db);
+  const database = databaseTarget(values.db, process.env.DATABASE_URL);
+  const store = await openStore(database);
   try {
     if (values.feeds) {
       const progress = new ProgressDisplay({ label: 'feeds', unit: 'feeds' });
-      const summary = await runFeeds(store, values.db, values['feeds-file'], progress);
+      const summary = await runFeeds(store, database, values['feeds-file'], progress);
       progress.finish(feedRunText(summary));
       for (const { url, error } of summary.failures) console.error(`  failed: ${url}: ${error}`);
       console.log(`feeds: ${JSON.stringify(summary)}`);
@@ -206,15 +212,15 @@ async function importRatingsCommand(args: string[]): Promise<void> {
   const [file, ...more] = positionals;
   if (file === undefined || more.length > 0) throw new UsageError('import-ratings needs exactly one FILE');
   if (!existsSync(file)) throw new Error(`${file}: no such file`);
-  console.log(await importRatingsInto(values.db, file));
+  console.log(await importRatingsInto(databaseTarget(values.db, process.env.DATABASE_URL), file));
 }
 
 async function migrateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { db: COMMON_OPTIONS.db });
   if (positionals.length > 0) throw new UsageError(`migrate takes no arguments: ${positionals.join(' ')}`);
-  const store = await openStore(values.db);
-  await store.close();
-  console.log(`${values.db}: schema up to date, outlet directory loaded`);
+  const database = databaseTarget(values.db, process.env.DATABASE_URL);
+  await (await openStore(database)).close();
+  console.log(`${databaseLabel(database)}: schema up to date, outlet directory loaded`);
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {

@@ -5,10 +5,11 @@ import type { RateLimitOptions } from './http/rate-limit.js';
 import { ingestLines } from './ingest/ingest-articles.js';
 import { readLines } from './ingest/read-lines.js';
 import { DEFAULT_DB_PATH, DEMO_CORPUS_FILE, DEMO_PAGES_DIR } from './paths.js';
-import { SqliteRatingsStore } from './ratings/ratings-store.js';
-import { openStore } from './store/open-store.js';
+import { openRatingsStore } from './ratings/open-ratings-store.js';
+import { openReadStore, openStore } from './store/open-store.js';
 
 export interface ServerOptions {
+  /** A SQLite file, or a postgres:// URL. */
   dbPath?: string;
   host?: string;
   /** 0 picks a free port. */
@@ -25,16 +26,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens and migrates the store, optionally ingests the demo corpus, and serves the API. */
+/**
+ * Opens and migrates the store, optionally ingests the demo corpus, and serves the API. The routes
+ * get handles that cannot write (issue #8): only migrations and the demo ingest use the writable one.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const dbPath = options.dbPath ?? DEFAULT_DB_PATH;
   const store = await openStore(dbPath);
-  const importedRatings = new SqliteRatingsStore(dbPath);
+  const opened: { close(): Promise<void> }[] = [store];
+  const closeAll = async () => void (await Promise.all(opened.map((handle) => handle.close())));
   try {
     if (options.demo) await ingestLines(store, readLines(DEMO_CORPUS_FILE));
+    const readStore = await openReadStore(dbPath);
+    opened.push(readStore);
+    const importedRatings = openRatingsStore(dbPath, { readOnly: true });
+    opened.push(importedRatings);
     const app = createApp({
-      store,
+      store: readStore,
       demoPagesDir: DEMO_PAGES_DIR,
       rateLimit: options.rateLimit,
       importedRatings,
@@ -54,11 +63,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await new Promise<void>((resolve, reject) =>
           server.close((error) => (error ? reject(error) : resolve())),
         );
-        await Promise.all([store.close(), importedRatings.close()]);
+        await closeAll();
       },
     };
   } catch (error) {
-    await Promise.all([store.close(), importedRatings.close()]);
+    await closeAll();
     throw error;
   }
 }

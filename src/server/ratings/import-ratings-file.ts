@@ -14,7 +14,9 @@ import {
 } from '../../core/ratings-file.js';
 import { loadOutletDirectory } from '../outlets/load-outlet-directory.js';
 import { OUTLETS_FILE } from '../paths.js';
-import { SqliteRatingsStore, type RatingsStore } from './ratings-store.js';
+import { openStore } from '../store/open-store.js';
+import { openRatingsStore } from './open-ratings-store.js';
+import type { RatingsStore } from './ratings-store.js';
 
 export interface RatingsImport {
   report: RatingsFileReport;
@@ -52,14 +54,18 @@ export function importReportText(file: string, result: RatingsImport): string {
   ].join('\n');
 }
 
-/** Imports `file` into the database at `dbPath`; the report text, or a throw when the file is unreadable. */
+/**
+ * Imports `file` into the database at `target` (a SQLite path or a postgres:// URL), migrating it
+ * first; the report text, or a throw when the file is unreadable.
+ */
 export async function importRatingsInto(
-  dbPath: string,
+  target: string,
   file: string,
   outletsFile = OUTLETS_FILE,
 ): Promise<string> {
   const directory = await loadOutletDirectory(outletsFile);
-  const ratings = new SqliteRatingsStore(dbPath);
+  await (await openStore(target, outletsFile)).close();
+  const ratings = openRatingsStore(target);
   try {
     const result = await importRatingsFile(file, directory, ratings);
     if (result.report.error !== undefined)

@@ -2,11 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { LeanSchema } from '../../core/contract.js';
 import { Outlet } from '../../core/outlet.js';
-import type { Lean } from '../../core/bias-scale.js';
 import { consensusLean } from '../../core/outlet-resolver.js';
-import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { assertCurrent, assertMigratable, MIGRATIONS } from './migrations.js';
+import {
+  leanOf,
+  toIndexable,
+  toStoredArticle,
+  toStorySummary,
+  type ArticleRow,
+  type IndexableRow,
+  type StoryRow,
+} from './stored-rows.js';
 import type {
   IndexableArticle,
   NewArticle,
@@ -22,54 +29,26 @@ interface OutletRow {
   record: string;
   lean: string | null;
 }
-interface StoryRow {
-  id: string;
-  title: string;
-  summary: string | null;
-  first_published_at: number;
-  last_published_at: number;
-}
-interface ArticleRow {
-  canonical_url: string | null;
-  title: string;
-  description: string | null;
-  published_at: number;
-  publisher: string | null;
-  outlet_id: string | null;
-  outlet_name: string | null;
-  outlet_domains: string | null;
-  outlet_lean: string | null;
-}
 
-interface IndexableRow {
-  id: number;
-  story_id: string;
-  title: string;
-  description: string | null;
-  published_at: number;
-}
-
-function toIndexable(row: IndexableRow): IndexableArticle {
-  return {
-    id: row.id,
-    storyId: row.story_id,
-    title: row.title,
-    description: row.description,
-    publishedAt: row.published_at,
-  };
-}
-
-function leanOf(value: string | null): Lean | null {
-  return value === null ? null : LeanSchema.parse(value);
+export interface SqliteStoreOptions {
+  /** A connection that cannot write (`readonly`): the database must exist and be migrated. */
+  readOnly?: boolean;
 }
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly readOnly: boolean;
   private queue: Promise<unknown> = Promise.resolve();
 
   /** Opens (creating the directory and file when missing) the database at `path`; `:memory:` works too. */
-  constructor(path: string) {
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    this.readOnly = options.readOnly ?? false;
+    if (this.readOnly) {
+      // Waits out a checkpoint of the writing connection instead of failing with SQLITE_BUSY.
+      this.db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
+      return;
+    }
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -87,20 +66,21 @@ export class SqliteStore implements Store {
     return statement;
   }
 
-  async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  private schemaVersion(): number {
     const row = this.db.prepare('SELECT version FROM schema_version').get() as
       { version: number } | undefined;
-    const current = row?.version ?? 0;
-    if (current > SQLITE_MIGRATIONS.length) {
-      throw new Error(
-        `database schema version ${current} is newer than this program (${SQLITE_MIGRATIONS.length})`,
-      );
-    }
+    return row?.version ?? 0;
+  }
+
+  async migrate(): Promise<void> {
+    if (this.readOnly) return assertCurrent(this.schemaVersion());
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const current = this.schemaVersion();
+    assertMigratable(current);
     const apply = this.db.transaction(() => {
-      SQLITE_MIGRATIONS.slice(current).forEach((migration) => this.db.exec(migration));
+      MIGRATIONS.slice(current).forEach((migration) => this.db.exec(migration.sqlite));
       this.db.exec('DELETE FROM schema_version');
-      this.db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(SQLITE_MIGRATIONS.length);
+      this.db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(MIGRATIONS.length);
     });
     apply.immediate();
   }
@@ -209,9 +189,10 @@ export class SqliteStore implements Store {
   }
 
   async addArticles(articles: readonly NewArticle[]): Promise<number[]> {
+    // An article whose source id or canonical URL is already stored is skipped and counts nowhere.
     const insert = this.sql(
       `INSERT INTO articles (source_id, canonical_url, title, description, published_at, outlet_id, publisher, story_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const widen = this.sql(
       `UPDATE stories SET article_count = article_count + 1,
@@ -221,8 +202,8 @@ export class SqliteStore implements Store {
     const source = this.sql(
       'INSERT OR IGNORE INTO story_sources (story_id, source_key, outlet_id) VALUES (?, ?, ?)',
     );
-    return articles.map((article) => {
-      const { lastInsertRowid } = insert.run(
+    return articles.flatMap((article) => {
+      const { changes, lastInsertRowid } = insert.run(
         article.sourceId,
         article.canonicalUrl,
         article.title,
@@ -232,6 +213,7 @@ export class SqliteStore implements Store {
         article.publisher,
         article.storyId,
       );
+      if (changes === 0) return [];
       widen.run(article.publishedAt, article.publishedAt, article.storyId);
       source.run(article.storyId, article.sourceKey, article.outletId);
       return Number(lastInsertRowid);
@@ -251,14 +233,7 @@ export class SqliteStore implements Store {
       `SELECT s.source_key, o.lean FROM story_sources s LEFT JOIN outlets o ON o.id = s.outlet_id
        WHERE s.story_id = ?`,
     ).all(id) as { source_key: string; lean: string | null }[];
-    return {
-      id: story.id,
-      title: story.title,
-      summary: story.summary,
-      firstPublishedAt: story.first_published_at,
-      lastPublishedAt: story.last_published_at,
-      sources: sources.map((row) => ({ key: row.source_key, lean: leanOf(row.lean) })),
-    };
+    return toStorySummary(story, sources);
   }
 
   async story(id: string): Promise<StoredStory | null> {
@@ -270,24 +245,6 @@ export class SqliteStore implements Store {
        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
        WHERE a.story_id = ? ORDER BY a.published_at, a.id`,
     ).all(id) as ArticleRow[];
-    return {
-      ...summary,
-      articles: rows.map((row) => ({
-        url: row.canonical_url,
-        title: row.title,
-        description: row.description,
-        publishedAt: row.published_at,
-        publisher: row.publisher,
-        outlet:
-          row.outlet_id === null || row.outlet_name === null
-            ? null
-            : {
-                id: row.outlet_id,
-                name: row.outlet_name,
-                domain: (JSON.parse(row.outlet_domains ?? '[]') as string[])[0] ?? '',
-                lean: leanOf(row.outlet_lean),
-              },
-      })),
-    };
+    return { ...summary, articles: rows.map(toStoredArticle) };
   }
 }

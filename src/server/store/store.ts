@@ -78,8 +78,8 @@ export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
   /**
-   * Runs `work` atomically. Transactions run one at a time; `work` must use only this store and must
-   * not start another transaction.
+   * Runs `work` atomically. Transactions run one at a time (PostgreSQL: across processes too, under
+   * one advisory lock); `work` must use only this store and must not start another transaction.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
 
@@ -103,7 +103,8 @@ export interface Store {
   createStories(stories: readonly NewStory[]): Promise<void>;
   /**
    * Stores articles of existing stories, widens their stories' time spans and records their sources;
-   * returns the new articles' ids, in order.
+   * returns the new articles' ids, in order. An article whose source id or canonical URL is already
+   * stored (or comes earlier in `articles`) is skipped: it gets no id and counts nowhere.
    */
   addArticles(articles: readonly NewArticle[]): Promise<number[]>;
   setStoryHeadline(id: string, title: string, summary: string | null): Promise<void>;
