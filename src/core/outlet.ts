@@ -42,6 +42,13 @@ export const Outlet = z.object({
 });
 export type Outlet = z.infer<typeof Outlet>;
 
+/**
+ * The wire answer of `GET /v1/outlets/:domain`: the directory entry with every rater's rating (the
+ * service's imported ones included) and `lean`, the consensus, null when unrated.
+ */
+export const OutletResponse = z.extend(Outlet, { lean: z.nullable(LeanSchema) });
+export type OutletResponse = z.infer<typeof OutletResponse>;
+
 export const OutletDirectory = z.object({
   version: z.string(),
   outlets: z.array(Outlet),

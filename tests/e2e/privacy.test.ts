@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupResponse, Story } from '../../src/core/contract.js';
-import type { ApiOutlet } from '../../src/extension/background/outlet-lookup.js';
+import type { OutletResponse } from '../../src/core/outlet.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.js';
 import { startFakeApi, type FakeApi } from './fake-api.js';
 import { articlePage, serveTestPages, type TestPages } from './test-pages.js';
@@ -25,7 +25,7 @@ const summary: Story = {
 };
 
 /** The API's entry for an outlet of the built-in directory. */
-const guardian: ApiOutlet = {
+const guardian: OutletResponse = {
   id: 'the-guardian',
   name: 'The Guardian',
   domains: ['theguardian.com'],

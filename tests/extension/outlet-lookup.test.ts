@@ -3,7 +3,13 @@ import { LOOKUP_TTL_MS } from '../../src/extension/background/lookup-cache.js';
 import { LookupError, type LookupClient } from '../../src/extension/background/lookup-client.js';
 import { createNetworkGuard } from '../../src/extension/background/network-guard.js';
 import { story } from './api-fixtures.js';
-import { popupSender as popup, routerHarness as setup, serviceOutlet } from './privacy/router-harness.js';
+import {
+  EXTENSION_ORIGIN,
+  EXTENSION_ID,
+  popupSender as popup,
+  routerHarness as setup,
+  serviceOutlet,
+} from './privacy/router-harness.js';
 
 const getOutlet = (host: string) => ({ type: 'get-outlet', host });
 const items = [{ title: 'Harbour bridge reopens' }];
@@ -51,6 +57,22 @@ describe('get-outlet: the outlet of the page being read', () => {
     now += LOOKUP_TTL_MS;
     await route(getOutlet('gu.com'), popup);
     expect(apiCalls).toEqual(['outlet theguardian.com', 'outlet theguardian.com']);
+  });
+
+  it('forgets its answers when the options page clears the cache', async () => {
+    const { route, apiCalls } = setup();
+    const options = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}src/extension/options/index.html` };
+    await route(getOutlet('www.theguardian.com'), popup);
+    await route(getOutlet('axios.com'), popup);
+    expect(await route({ type: 'clear-cache' }, options)).toEqual({ ok: true, data: null });
+    await route(getOutlet('www.theguardian.com'), popup);
+    await route(getOutlet('axios.com'), popup);
+    expect(apiCalls).toEqual([
+      'outlet theguardian.com',
+      'outlet axios.com',
+      'outlet theguardian.com',
+      'outlet axios.com',
+    ]);
   });
 
   it('sends nothing for a site the built-in directory does not know', async () => {

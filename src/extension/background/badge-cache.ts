@@ -5,17 +5,12 @@
  * batches answered together do not overwrite each other's entries.
  */
 import type { Storage } from 'webextension-polyfill';
-import * as z from 'zod/mini';
-import { LookupResult } from '../../core/contract.js';
+import type { LookupResult } from '../../core/contract.js';
 import { LOOKUP_TTL_MS, type LookupCache } from './lookup-cache.js';
+import { createStoredResults } from './stored-results.js';
 
 /** A few busy front pages' worth. */
 export const MAX_CACHED_BADGES = 2000;
-const CACHE_KEY = 'badge-cache';
-
-const Entry = z.object({ storedAt: z.number(), result: LookupResult });
-type Entry = z.infer<typeof Entry>;
-const Entries = z.record(z.string(), Entry);
 
 export interface BadgeCache {
   /** The fresh answers among `urls`, by URL. */
@@ -31,42 +26,29 @@ export function createBadgeCache(
   now: () => number = Date.now,
   ttlMs = LOOKUP_TTL_MS,
 ): BadgeCache {
-  const isFresh = (entry: Entry) => now() - entry.storedAt < ttlMs && entry.storedAt <= now();
+  const stored = createStoredResults(area, { key: 'badge-cache', max: MAX_CACHED_BADGES, ttlMs, now });
   let writes = Promise.resolve();
-
-  async function load(): Promise<Record<string, Entry>> {
-    const parsed = Entries.safeParse((await area.get(CACHE_KEY))[CACHE_KEY]);
-    return parsed.success ? parsed.data : {};
-  }
-
-  async function write(apiBaseUrl: string, results: ReadonlyMap<string, LookupResult>) {
-    const storedAt = now();
-    const fresh = Object.entries(await load()).filter(([, entry]) => isFresh(entry));
-    for (const [url, result] of results) fresh.push([keyOf(apiBaseUrl, url), { storedAt, result }]);
-    // Oldest first, so the cap drops the oldest.
-    fresh.sort(([, a], [, b]) => a.storedAt - b.storedAt);
-    await area.set({ [CACHE_KEY]: Object.fromEntries(fresh.slice(-MAX_CACHED_BADGES)) });
-  }
 
   return {
     async getMany(apiBaseUrl, urls) {
       await writes;
-      const entries = await load();
+      const entries = await stored.load();
       const found = new Map<string, LookupResult>();
       for (const url of urls) {
-        const entry = entries[keyOf(apiBaseUrl, url)];
-        if (entry !== undefined && isFresh(entry)) found.set(url, entry.result);
+        const result = entries.get(keyOf(apiBaseUrl, url));
+        if (result !== undefined) found.set(url, result);
       }
       return found;
     },
     setMany(apiBaseUrl, results) {
+      const keyed = [...results].map(([url, result]) => [keyOf(apiBaseUrl, url), result] as const);
       // A failed write costs only a repeat lookup later; it must not fail this one.
-      writes = writes.then(() => write(apiBaseUrl, results)).catch(() => undefined);
+      writes = writes.then(() => stored.add(keyed)).catch(() => undefined);
       return writes;
     },
     async clear() {
       await writes;
-      await area.remove(CACHE_KEY);
+      await stored.clear();
     },
   };
 }

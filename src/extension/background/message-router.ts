@@ -23,7 +23,8 @@ export interface RouterDeps extends TabReader {
   lookUpPage: PageLookup;
   /** The popup's `get-outlet`: asks the API only about outlets of the built-in directory. */
   outlets: OutletLookup;
-  privacy: PrivacyDeps;
+  /** `outlets` is the one above: the outlet answers "Clear cache" forgets are those `get-outlet` keeps. */
+  privacy: Omit<PrivacyDeps, 'outlets'>;
   ratings: RatingsDeps;
   content: Omit<ContentIntentDeps, 'lookUpPage'>;
   badges: Omit<BadgeIntentDeps, 'settings' | 'clientFor'>;
@@ -57,7 +58,7 @@ export function createMessageRouter(deps: RouterDeps) {
         case 'lookup-tab':
           return await lookupTab(request.tabId, deps, deps.lookUpPage);
         case 'get-outlet':
-          return ok(await deps.outlets(request.host));
+          return ok(await deps.outlets.lookUp(request.host));
         case 'get-story': {
           const { apiBaseUrl } = await deps.settings.load();
           return ok(await deps.clientFor(apiBaseUrl).getStory(request.id));
@@ -73,7 +74,7 @@ export function createMessageRouter(deps: RouterDeps) {
         case 'get-site-access':
         case 'get-automatic-mode':
         case 'clear-cache':
-          return await handlePrivacyRequest(request, deps.privacy);
+          return await handlePrivacyRequest(request, { ...deps.privacy, outlets: deps.outlets });
         case 'get-rating-choices':
         case 'choose-rater':
         case 'set-override':

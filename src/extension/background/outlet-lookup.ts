@@ -3,17 +3,12 @@
  * Asked of the API (`GET /v1/outlets/:domain`, which also carries ratings the service imported)
  * and kept for the lookup TTL; when the service cannot answer, the built-in directory's leans.
  */
-import * as z from 'zod/mini';
 import type { DirectoryIndex, DirectoryOutlet } from '../../core/compact-directory.js';
-import { LeanSchema } from '../../core/contract.js';
-import { Outlet } from '../../core/outlet.js';
+import type { OutletResponse } from '../../core/outlet.js';
 import type { OutletDetails } from '../outlet-details.js';
 import { LOOKUP_TTL_MS } from './lookup-cache.js';
 import { LookupError } from './lookup-client.js';
 import type { SettingsStore } from './settings-store.js';
-
-export const ApiOutlet = z.extend(Outlet, { lean: z.nullable(LeanSchema) });
-export type ApiOutlet = z.infer<typeof ApiOutlet>;
 
 /** Outlets kept at once: a reader moves between a handful of sites. */
 export const MAX_CACHED_OUTLETS = 50;
@@ -21,19 +16,23 @@ export const MAX_CACHED_OUTLETS = 50;
 export interface OutletLookupDeps {
   directory: Pick<DirectoryIndex, 'resolve'>;
   settings: SettingsStore;
-  /** `GET /v1/outlets/:domain` on the API at `apiBaseUrl`, guarded and parsed with `ApiOutlet`. */
-  fetchOutlet(apiBaseUrl: string, domain: string): Promise<ApiOutlet>;
+  /** `GET /v1/outlets/:domain` on the API at `apiBaseUrl`, guarded and parsed with `OutletResponse`. */
+  fetchOutlet(apiBaseUrl: string, domain: string): Promise<OutletResponse>;
   now?: () => number;
 }
 
-/** The outlet publishing on `host`, or null when the built-in directory does not know it. */
-export type OutletLookup = (host: string) => Promise<OutletDetails | null>;
+export interface OutletLookup {
+  /** The outlet publishing on `host`, or null when the built-in directory does not know it. */
+  lookUp(host: string): Promise<OutletDetails | null>;
+  /** Forgets every answer kept ("Clear cache" in the options). */
+  clear(): void;
+}
 
 export function createOutletLookup(deps: OutletLookupDeps): OutletLookup {
   const now = deps.now ?? Date.now;
   // In the worker's memory: gone when it stops, which only costs one request more.
   const cache = new Map<string, { storedAt: number; details: OutletDetails }>();
-  return async (host) => {
+  const lookUp = async (host: string): Promise<OutletDetails | null> => {
     // The privacy gate: only outlets of the built-in directory are asked about, and by their own
     // domain, never by the page's host or address.
     const known = deps.directory.resolve(host);
@@ -57,9 +56,10 @@ export function createOutletLookup(deps: OutletLookupDeps): OutletLookup {
     if (cache.size > MAX_CACHED_OUTLETS && oldest !== undefined) cache.delete(oldest);
     return details;
   };
+  return { lookUp, clear: () => cache.clear() };
 }
 
-function fromService(outlet: ApiOutlet): OutletDetails {
+function fromService(outlet: OutletResponse): OutletDetails {
   const { id, name, owner, ownership, stateMedia, lean } = outlet;
   const ratings = outlet.ratings.map(({ rater, lean, label, factual, date, basis }) => ({
     rater,

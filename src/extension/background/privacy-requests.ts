@@ -1,13 +1,16 @@
-/** The extension pages' questions about privacy: automatic mode per site, and the lookup cache. */
+/** The extension pages' questions about privacy: automatic mode per site, and the caches of answers. */
 import { ok, type AutomaticMode, type PageToBackground, type Reply, type SiteAccess } from '../messages.js';
 import type { AutomaticSites } from './automatic-sites.js';
 import type { LookupCache } from './lookup-cache.js';
+import type { OutletLookup } from './outlet-lookup.js';
 import { originPatternOf, type NewsSites } from './news-sites.js';
 
 export interface PrivacyDeps {
   sites: NewsSites;
   automaticSites: AutomaticSites;
   cache: LookupCache;
+  /** The popup's outlet answers, kept in the worker's memory: "Clear cache" forgets them too. */
+  outlets: Pick<OutletLookup, 'clear'>;
   tabUrl(tabId: number): Promise<string | undefined>;
 }
 
@@ -44,6 +47,7 @@ export async function handlePrivacyRequest(
       return ok(await automaticModeOf(deps));
     case 'clear-cache':
       await deps.cache.clear();
+      deps.outlets.clear();
       return ok(null);
   }
 }

@@ -5,6 +5,7 @@
 import '../zod-setup.js';
 import browser from 'webextension-polyfill';
 import { badgesOffOn } from '../../core/badge-sites.js';
+import { OutletResponse } from '../../core/outlet.js';
 import { SETTINGS_KEY } from '../../core/settings.js';
 import { startAutomaticMode } from './automatic-mode.js';
 import { createAutomaticSites } from './automatic-sites.js';
@@ -15,9 +16,10 @@ import { createApiRequest, createLookupClient } from './lookup-client.js';
 import { createMessageRouter } from './message-router.js';
 import { createNetworkGuard } from './network-guard.js';
 import { createNewsSites } from './news-sites.js';
-import { ApiOutlet, createOutletLookup } from './outlet-lookup.js';
+import { createOutletLookup } from './outlet-lookup.js';
 import { createPageLookup } from './page-lookup.js';
 import { readTab } from './read-tab.js';
+import { browserTabScripting } from './tab-scripting.js';
 import { lookUpWithChoices, withRatingChoices } from './apply-rating-choices.js';
 import { createRatingChoicesStore } from './rating-choices-store.js';
 import { chooserOf } from './ratings-requests.js';
@@ -47,7 +49,7 @@ const route = createMessageRouter({
   extensionOrigin: browser.runtime.getURL(''),
   settings,
   clientFor,
-  readTab,
+  readTab: (tabId) => readTab(tabId, browserTabScripting),
   tabUrl,
   lookUpPage: lookUpWithChoices(createPageLookup({ sites, cache, settings, clientFor }), {
     settings,
@@ -59,7 +61,7 @@ const route = createMessageRouter({
     settings,
     fetchOutlet: (apiBaseUrl, domain) =>
       guard.call(apiBaseUrl, () =>
-        createApiRequest(apiBaseUrl)(`/v1/outlets/${encodeURIComponent(domain)}`, ApiOutlet),
+        createApiRequest(apiBaseUrl)(`/v1/outlets/${encodeURIComponent(domain)}`, OutletResponse),
       ),
   }),
   privacy: { sites, automaticSites, cache: clearingBadgesToo(cache, badgeCache), tabUrl },

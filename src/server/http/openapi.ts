@@ -1,16 +1,7 @@
 /** The API's OpenAPI 3.1 document, generated from the wire contract's zod schemas so it cannot drift. */
 import * as z from 'zod/mini';
-import {
-  ApiError,
-  LeanSchema,
-  LookupRequest,
-  LookupResponse,
-  Story,
-  StorySummary,
-} from '../../core/contract.js';
-import { Outlet } from '../../core/outlet.js';
-
-const OutletWithLean = z.extend(Outlet, { lean: z.nullable(LeanSchema) });
+import { ApiError, LookupRequest, LookupResponse, Story, StorySummary } from '../../core/contract.js';
+import { OutletResponse } from '../../core/outlet.js';
 
 function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io }) as Record<string, unknown>;
@@ -79,7 +70,7 @@ export function openApiDocument(): Record<string, unknown> {
         LookupResponse: schemaOf(LookupResponse, 'output'),
         StorySummary: schemaOf(StorySummary, 'output'),
         Story: schemaOf(Story, 'output'),
-        Outlet: schemaOf(OutletWithLean, 'output'),
+        Outlet: schemaOf(OutletResponse, 'output'),
         ApiError: schemaOf(ApiError, 'output'),
       },
     },

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { domainSuffixes } from '../../core/domain-suffixes.js';
+import type { OutletResponse } from '../../core/outlet.js';
 import type { RatingsStore } from '../ratings/ratings-store.js';
 import type { Store } from '../store/store.js';
 import { apiError } from './api-error.js';
@@ -22,6 +23,7 @@ export function outletsRoute(store: Store, imported?: Pick<RatingsStore, 'rating
       ...found.outlet.ratings.filter((rating) => !extra.some((other) => other.rater === rating.rater)),
       ...extra,
     ];
-    return c.json({ ...found.outlet, ratings, lean: found.lean });
+    const answer: OutletResponse = { ...found.outlet, ratings, lean: found.lean };
+    return c.json(answer);
   });
 }

@@ -70,6 +70,28 @@ describe('findHeadlineLinks', () => {
     ]);
   });
 
+  it('scans a subtree as the document scan sees the links in it', () => {
+    const long = `A long teaser headline about the harbour bridge ${'and the repairs that kept it shut '.repeat(4)}`;
+    const doc = page(`
+      <nav><ul id="menu"><li><a href="/news/2024/05/01/menu-link-to-a-long-story">Menu link to a long story</a></li></ul></nav>
+      <section id="added">
+        <a href="/news/2024/05/02/budget-vote-delayed-again-123">Budget vote delayed again in parliament</a>
+        <a href="/news/">News</a>
+        <h3><a href="/news/2024/05/03/rail-strike-called-off-234">Rail strike called off after talks</a></h3>
+      </section>
+      <h2><span id="in-heading"><a href="/news/2024/05/04/harbour-bridge-345">${long.trim()}</a></span></h2>`);
+    const url = 'https://news.example/';
+    const whole = findHeadlineLinks(doc, url);
+    expect(whole).toHaveLength(3);
+    for (const id of ['added', 'in-heading', 'menu']) {
+      const root = doc.getElementById(id);
+      if (root === null) throw new Error(id);
+      // Same anchors, titles and URLs, including a long title kept only because a heading holds it.
+      expect(findHeadlineLinks(root, url), id).toEqual(whole.filter((link) => root.contains(link.element)));
+    }
+    expect(findHeadlineLinks(doc.getElementById('in-heading') as Element, url)).toHaveLength(1);
+  });
+
   it('caps the number of links', () => {
     const body = Array.from(
       { length: 200 },

@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Runtime } from 'webextension-polyfill';
 import { compactDirectory, createDirectoryIndex } from '../../../src/core/compact-directory.js';
 import type { LookupItem, StorySummary } from '../../../src/core/contract.js';
-import { CONSENSUS_RATER, OutletDirectory } from '../../../src/core/outlet.js';
+import { CONSENSUS_RATER, OutletDirectory, type OutletResponse } from '../../../src/core/outlet.js';
 import { createAutomaticSites } from '../../../src/extension/background/automatic-sites.js';
 import { createBadgeCache } from '../../../src/extension/background/badge-cache.js';
 import { createLookupCache } from '../../../src/extension/background/lookup-cache.js';
 import { LookupError, type LookupClient } from '../../../src/extension/background/lookup-client.js';
 import { createMessageRouter } from '../../../src/extension/background/message-router.js';
 import { createNewsSites } from '../../../src/extension/background/news-sites.js';
-import { createOutletLookup, type ApiOutlet } from '../../../src/extension/background/outlet-lookup.js';
+import { createOutletLookup } from '../../../src/extension/background/outlet-lookup.js';
 import { createPageLookup } from '../../../src/extension/background/page-lookup.js';
 import { createRatingChoicesStore } from '../../../src/extension/background/rating-choices-store.js';
 import { createSettingsStore } from '../../../src/extension/background/settings-store.js';
@@ -45,7 +45,7 @@ const shippedDirectory = OutletDirectory.parse(
 export const newsDirectory = createDirectoryIndex(compactDirectory(shippedDirectory));
 
 /** What `GET /v1/outlets/:domain` answers for the shipped directory: the entry and its consensus lean. */
-export async function serviceOutlet(domain: string): Promise<ApiOutlet> {
+export async function serviceOutlet(domain: string): Promise<OutletResponse> {
   const outlet = shippedDirectory.outlets.find((o) => o.domains.includes(domain));
   if (outlet === undefined) throw new LookupError('not-found', `/v1/outlets/${domain} was not found`);
   const lean = outlet.ratings.find((rating) => rating.rater === CONSENSUS_RATER)?.lean ?? null;
@@ -68,7 +68,7 @@ export interface HarnessOptions {
   tabUrl?: string;
   client?: Partial<LookupClient>;
   /** The API's outlet endpoint; by default `serviceOutlet`. */
-  fetchOutlet?: (domain: string) => Promise<ApiOutlet>;
+  fetchOutlet?: (domain: string) => Promise<OutletResponse>;
   /** Optional host permissions the reader granted. */
   granted?: string[];
   now?: () => number;

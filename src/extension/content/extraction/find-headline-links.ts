@@ -1,6 +1,7 @@
 /**
  * Finds the headline links on a front page or an aggregator: anchors whose text is a headline,
- * pointing at article URLs, deduplicated by URL, in document order. Pure: reads the DOM, changes nothing.
+ * pointing at article URLs, deduplicated by URL, in document order. Scans a whole document or one
+ * subtree of it (what a page added later). Pure: reads the DOM, changes nothing.
  */
 import { normalizeHeadline } from '../../../core/headline-normalize.js';
 import { elementText } from './element-text.js';
@@ -101,6 +102,9 @@ const CHROME_TAGS = ['nav', 'footer'];
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'toolbar']);
 const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
+/** The chrome tags and roles as one selector, to test a subtree's ancestors. */
+const CHROME = [...CHROME_TAGS, ...[...CHROME_ROLES].map((role) => `[role="${role}"]`)].join(', ');
+
 interface PageParts {
   /** Anchors in menus, footers and banners. */
   inChrome: Set<Element>;
@@ -110,15 +114,17 @@ interface PageParts {
 
 /**
  * The anchors in the page's chrome and in its headings, from the cached tag lists and one pass over
- * the elements that have a role, instead of a walk up the tree or a closest() per anchor.
+ * the elements that have a role, instead of a walk up the tree or a closest() per anchor. A subtree
+ * inside a heading (which the lists below it cannot show) puts all its anchors there.
  */
-function pageParts(doc: Document): PageParts {
+function pageParts(root: Document | Element): PageParts {
   const parts: PageParts = { inChrome: new Set(), inHeading: new Set() };
+  if ('closest' in root && root.closest(HEADING) !== null) addAnchors(parts.inHeading, root);
   for (const tag of CHROME_TAGS)
-    for (const el of doc.getElementsByTagName(tag)) addAnchors(parts.inChrome, el);
+    for (const el of root.getElementsByTagName(tag)) addAnchors(parts.inChrome, el);
   for (const tag of HEADING_TAGS)
-    for (const el of doc.getElementsByTagName(tag)) addAnchors(parts.inHeading, el);
-  for (const el of doc.querySelectorAll('[role]')) {
+    for (const el of root.getElementsByTagName(tag)) addAnchors(parts.inHeading, el);
+  for (const el of root.querySelectorAll('[role]')) {
     const role = el.getAttribute('role') ?? '';
     if (role === 'heading') addAnchors(parts.inHeading, el);
     else if (CHROME_ROLES.has(role)) addAnchors(parts.inChrome, el);
@@ -130,15 +136,22 @@ function addAnchors(anchors: Set<Element>, container: Element): void {
   for (const anchor of container.getElementsByTagName('a')) anchors.add(anchor);
 }
 
-export function findHeadlineLinks(doc: Document, url: string, options: FindOptions = {}): HeadlineLink[] {
+/** The headline links below `root` (a document, or an element for the subtree it heads) of the page at `url`. */
+export function findHeadlineLinks(
+  root: Document | Element,
+  url: string,
+  options: FindOptions = {},
+): HeadlineLink[] {
   const max = options.max ?? DEFAULT_MAX;
   const pageUrl = resolveHttpUrl(url, url);
   if (!pageUrl) return [];
+  // A subtree inside a menu or footer holds no headlines, as the same anchors would not in the page.
+  if ('closest' in root && root.closest(CHROME) !== null) return [];
   const origin = new URL(pageUrl).origin;
-  const { inChrome, inHeading } = pageParts(doc);
+  const { inChrome, inHeading } = pageParts(root);
   const found: HeadlineLink[] = [];
   const byUrl = new Map<string, { index: number; headed: boolean }>();
-  for (const anchor of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+  for (const anchor of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     if (inChrome.has(anchor)) continue;
     const href = (anchor.getAttribute('href') ?? '').trim();
     if (href.startsWith('#') || NOT_A_PAGE.test(href)) continue;
