@@ -15,7 +15,8 @@ export function OptionsApp() {
 
   useEffect(() => {
     void askBackground({ type: 'get-settings' }, SettingsReply).then((reply) => {
-      if (reply.ok) setAddress(reply.data.apiBaseUrl);
+      // What the reader already typed wins over the saved address arriving late.
+      if (reply.ok) setAddress((typed) => (typed === '' ? reply.data.apiBaseUrl : typed));
       else setStatus({ tone: 'error', text: reply.error.message });
     });
   }, []);
