@@ -32,7 +32,7 @@ vi.mock('webextension-polyfill', () => ({
 // The real page loads the build-time directory module; the address field does not need it.
 vi.mock('../../src/extension/outlet-directory.js', async () => {
   const { createDirectoryIndex } = await import('../../src/core/compact-directory.js');
-  return { outletDirectory: createDirectoryIndex({ version: 'test', outlets: [] }) };
+  return { outletDirectory: createDirectoryIndex({ version: 'test', raters: [], outlets: [] }) };
 });
 
 const { OptionsApp } = await import('../../src/extension/options/options-app.js');
