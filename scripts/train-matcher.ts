@@ -8,17 +8,24 @@
  *    is present and queries whose story is left out alike;
  * 3. the match threshold: the lowest at which each training set answers at most 4% wrong (8% for
  *    absent UCI stories, which the aggregator sometimes split in two);
- * 4. the cluster threshold: the best B-cubed F1 replaying the first part of the UCI stream.
+ * 4. the join model, a second logistic regression over the same features, fitted on the candidates
+ *    each article of the first half of the UCI stream meets when the stream is replayed in time order
+ *    into its gold stories: stories as they stand mid-stream, partial, not whole as in leave one out;
+ * 5. the cluster threshold: the best B-cubed F1 replaying the first part of the UCI stream.
+ * The second half of the UCI stream is never fitted on by the join model (the evaluation reports it).
  */
 import { writeFileSync } from 'node:fs';
 import { articleTerms } from '../src/server/matching/article-terms.js';
-import { FEATURE_NAMES } from '../src/server/matching/match-features.js';
-import { parseMatchModel, type MatchModel } from '../src/server/matching/match-model.js';
+import { scoreCandidates } from '../src/server/matching/best-match.js';
+import { FEATURE_NAMES, weighItem } from '../src/server/matching/match-features.js';
+import { joinProbability, parseMatchModel, type MatchModel } from '../src/server/matching/match-model.js';
+import { StoryIndex } from '../src/server/matching/story-index.js';
+import { windowAround } from '../src/server/matching/time-window.js';
 import { TermStatistics, type BackgroundStatistics } from '../src/server/matching/term-statistics.js';
 import { MATCH_MODEL_FILE, TERM_STATS_FILE } from '../src/server/paths.js';
 import { scoreClustering } from '../bench/lib/clustering-metrics.js';
 import { bestOf, indexGold, leaveOneOut, outcomeAt, type QueryResult } from '../bench/lib/leave-one-out.js';
-import { replayClustering } from '../bench/lib/replay-clustering.js';
+import { inTimeOrder, replayClustering } from '../bench/lib/replay-clustering.js';
 import {
   readStoryData,
   ROUNDUPS_FILE,
@@ -31,6 +38,7 @@ import {
 const UCI_TRAIN_QUERIES = 6000;
 const UCI_TRAIN_SEED = 7;
 const CLUSTER_REPLAY_ARTICLES = 40_000;
+const CLUSTER_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
 const L2 = 1e-3;
 
 function log(message: string): void {
@@ -142,6 +150,31 @@ function trainingRows(results: readonly QueryResult[], rows: number[][], labels:
   }
 }
 
+/**
+ * Join-decision rows: each article of `stream`, in time order, against the candidates it meets among
+ * the gold stories built so far (labelled 1 for its own story), then added to its own story.
+ */
+function joinRows(
+  stream: readonly GoldArticle[],
+  model: MatchModel,
+  background: BackgroundStatistics,
+  rows: number[][],
+  labels: number[],
+): void {
+  const index = new StoryIndex(new TermStatistics(background));
+  for (const article of inTimeOrder(stream)) {
+    const terms = articleTerms(article.title, article.description);
+    const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
+    const window = windowAround(article.publishedAt);
+    const candidates = scoreCandidates(index, model, item, window, null, joinProbability);
+    for (const candidate of candidates.slice(0, TRAINING_CANDIDATES)) {
+      rows.push(candidate.features);
+      labels.push(candidate.story.id === article.story ? 1 : 0);
+    }
+    index.add({ ...article, storyId: article.story, terms });
+  }
+}
+
 async function main(): Promise<void> {
   const roundups = (await readStoryData(ROUNDUPS_FILE)).filter((a) => splitOf(a.sourceId) === 'train');
   const uci = await readStoryData(UCI_FILE);
@@ -164,6 +197,8 @@ async function main(): Promise<void> {
     weights: FEATURE_NAMES.map(() => 0),
     bias: 0,
     matchThreshold: 0.5,
+    clusterWeights: FEATURE_NAMES.map(() => 0),
+    clusterBias: 0,
     clusterThreshold: 0.5,
   };
   const roundupIndex = indexGold(roundups, new TermStatistics(background));
@@ -192,11 +227,20 @@ async function main(): Promise<void> {
   );
   log(`match threshold ${matchThreshold.toFixed(3)}`);
 
-  const stream = uci.slice(0, CLUSTER_REPLAY_ARTICLES);
+  const joinTraining = inTimeOrder(uci).slice(0, Math.floor(uci.length / 2));
+  const joinRowsOut: number[][] = [];
+  const joinLabels: number[] = [];
+  joinRows(joinTraining, blank, background, joinRowsOut, joinLabels);
+  const joinRight = joinLabels.filter((l) => l === 1).length;
+  log(`fitting the join model on ${joinRowsOut.length} candidates (${joinRight} right)`);
+  const j = fitLogistic(joinRowsOut, joinLabels);
+  const joined: MatchModel = { ...fitted, clusterWeights: j.slice(0, -1), clusterBias: j[j.length - 1] ?? 0 };
+
+  const stream = joinTraining.slice(0, CLUSTER_REPLAY_ARTICLES);
   let clusterThreshold = 0.5;
   let bestF1 = -1;
-  for (const threshold of [0.3, 0.4, 0.5, 0.6, 0.7]) {
-    const model = { ...fitted, clusterThreshold: threshold };
+  for (const threshold of CLUSTER_THRESHOLDS) {
+    const model = { ...joined, clusterThreshold: threshold };
     const assigned = replayClustering(stream, model, new TermStatistics(background));
     const { f1 } = scoreClustering(
       assigned,
@@ -206,16 +250,21 @@ async function main(): Promise<void> {
     if (f1 > bestF1) [bestF1, clusterThreshold] = [f1, threshold];
   }
 
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const model = parseMatchModel({
-    ...fitted,
-    weights: fitted.weights.map((v) => Math.round(v * 1e6) / 1e6),
-    bias: Math.round(fitted.bias * 1e6) / 1e6,
+    ...joined,
+    weights: joined.weights.map(round),
+    bias: round(joined.bias),
+    clusterWeights: joined.clusterWeights.map(round),
+    clusterBias: round(joined.clusterBias),
     matchThreshold: Math.round(matchThreshold * 1e4) / 1e4,
     clusterThreshold,
   });
   writeFileSync(MATCH_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
   log(`wrote ${MATCH_MODEL_FILE}`);
-  FEATURE_NAMES.forEach((name, i) => log(`  ${name.padEnd(18)} ${model.weights[i]?.toFixed(3)}`));
+  FEATURE_NAMES.forEach((name, i) =>
+    log(`  ${name.padEnd(18)} ${model.weights[i]?.toFixed(3)} ${model.clusterWeights[i]?.toFixed(3)}`),
+  );
 }
 
 await main();

@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- api [--articles N] [--json]`
- * Side by side in one run, on a fresh SQLite database:
+ * `npm run bench -- api [--articles N] [--store sqlite|postgres|both] [--json]`
+ * Side by side in one run, on a fresh SQLite database (default) or PostgreSQL database (a random name
+ * on the local server, dropped after); `--store both` runs each and prints them side by side:
  * 1. ingest and cluster the UCI development stream through the real ingest path (articles/s);
  * 2. add synthetic stories (outside the clustering step, straight into the store) until the store
  *    holds N articles (default 1,000,000), and let the engine catch up with them;
@@ -10,9 +11,6 @@
  *    beside a trivial Hono route served by that process; resident memory of both processes.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createApp } from '../../src/server/app.js';
@@ -21,6 +19,7 @@ import { readLines } from '../../src/server/ingest/read-lines.js';
 import { storyIdFor } from '../../src/server/matching/assign-story.js';
 import { storyEngineOf } from '../../src/server/stories/engine-of-store.js';
 import { openStore } from '../../src/server/store/open-store.js';
+import { createScratchDatabase, type StoreKind } from '../../src/server/store/scratch-database.js';
 import type { NewArticle, Store } from '../../src/server/store/store.js';
 import { readStoryData, sample, UCI_FILE, type GoldArticle } from '../lib/story-data.js';
 import type { Report, Runner, Table } from '../report.js';
@@ -110,11 +109,10 @@ async function load(url: string, bodies: string[]): Promise<number> {
   return result.requests.average;
 }
 
-const run: Runner = async (args) => {
+async function runOn(args: string[], kind: StoreKind): Promise<Report> {
   const target = Number(optionValue(args, '--articles') ?? 1_000_000);
-  const dir = mkdtempSync(join(tmpdir(), 'coverage-lens-bench-'));
-  const dbPath = join(dir, 'bench.db');
-  const store = await openStore(dbPath);
+  const database = await createScratchDatabase(kind, 'coverage_lens_bench');
+  const store = await openStore(database.target);
   try {
     // 1. Ingest and cluster the UCI stream.
     const ingestStarted = performance.now();
@@ -173,9 +171,13 @@ const run: Runner = async (args) => {
     }
 
     // 4. HTTP throughput against a separate server process.
-    const child = fork(fileURLToPath(new URL('../lib/api-bench-server.ts', import.meta.url)), [dbPath], {
-      execArgv: ['--import', 'tsx'],
-    });
+    const child = fork(
+      fileURLToPath(new URL('../lib/api-bench-server.ts', import.meta.url)),
+      [database.target],
+      {
+        execArgv: ['--import', 'tsx'],
+      },
+    );
     const message = <T>(predicate: (m: Record<string, unknown>) => boolean) =>
       new Promise<T>((resolve) =>
         child.on('message', (m: Record<string, unknown>) => {
@@ -212,7 +214,7 @@ const run: Runner = async (args) => {
     };
     const tables: Table[] = [
       {
-        title: 'API benchmark (one run, side by side)',
+        title: `API benchmark on ${kind} (one run, side by side)`,
         columns: ['measure', 'value', 'target'],
         rows: [
           ['UCI stream ingested and clustered (articles)', summary.added, '252,281'],
@@ -238,8 +240,39 @@ const run: Runner = async (args) => {
     return report;
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
+}
+
+/** Both stores' tables as one: each measure with the SQLite and PostgreSQL figures and their ratio. */
+function sideBySide(sqlite: Report, postgres: Report): Report {
+  const [a, b] = [sqlite.tables[0], postgres.tables[0]];
+  if (a === undefined || b === undefined) throw new Error('api bench: a run gave no table');
+  const rows = a.rows.map((row, i) => {
+    const [measure, left, target] = row;
+    const right = b.rows[i]?.[1] ?? null;
+    const ratio = typeof left === 'number' && typeof right === 'number' && left !== 0 ? right / left : null;
+    return [measure ?? null, left ?? null, right, ratio, target ?? null];
+  });
+  return {
+    name: 'api',
+    tables: [
+      {
+        title: 'API benchmark, SQLite and PostgreSQL (one run each, side by side)',
+        columns: ['measure', 'sqlite', 'postgres', 'postgres / sqlite', 'target'],
+        rows,
+        note: a.note,
+      },
+    ],
+    data: { sqlite: sqlite.data, postgres: postgres.data },
+  };
+}
+
+const run: Runner = async (args) => {
+  const store = optionValue(args, '--store') ?? 'sqlite';
+  if (store === 'sqlite' || store === 'postgres') return runOn(args, store);
+  if (store !== 'both') throw new Error(`--store: sqlite, postgres or both, not ${store}`);
+  return sideBySide(await runOn(args, 'sqlite'), await runOn(args, 'postgres'));
 };
 
 export default run;

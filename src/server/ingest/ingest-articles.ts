@@ -119,10 +119,11 @@ async function ingestBatch(
     for (const [id, headline] of headlines)
       await store.setStoryHeadline(id, headline.title, headline.description);
     summary.added += rows.length;
-    return ids;
+    return { ids, storyIds: new Set(rows.map((row) => row.storyId)) };
   };
   try {
-    engine.stored(await store.transaction(work));
+    const { ids, storyIds } = await store.transaction(work);
+    engine.stored(ids, storyIds);
   } catch (error) {
     // The index already holds the batch the store rolled back.
     await engine.rebuild();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { articleTerms } from './article-terms.js';
 import { bestMatch } from './best-match.js';
 import { weighItem } from './match-features.js';
-import type { MatchModel } from './match-model.js';
+import { joinProbability, type MatchModel } from './match-model.js';
 import type { StoryIndex } from './story-index.js';
 import { windowAround } from './time-window.js';
 
@@ -28,13 +28,13 @@ export interface Assignment {
 
 /**
  * Online clustering step: the article joins its most probable story within the time window when the
- * probability reaches the model's cluster threshold, else starts a new story; either way it is added
+ * join model's probability reaches the cluster threshold, else starts a new story; either way it is added
  * to the index. Articles must arrive in publication order.
  */
 export function clusterArticle(index: StoryIndex, model: MatchModel, article: ArticleToCluster): Assignment {
   const terms = articleTerms(article.title, article.description);
   const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
-  const best = bestMatch(index, model, item, windowAround(article.publishedAt));
+  const best = bestMatch(index, model, item, windowAround(article.publishedAt), null, joinProbability);
   const joined = best !== null && best.probability >= model.clusterThreshold ? best.story.id : null;
   const storyId = joined ?? storyIdFor(article.key);
   const headlineChanged = index.add({ ...article, storyId, terms });

@@ -3,6 +3,9 @@ import { matchFeatures, withLeads, type WeightedItem } from './match-features.js
 import { matchProbability, type MatchModel } from './match-model.js';
 import type { Exclusion, IndexedStory, StoryIndex } from './story-index.js';
 
+/** Which of the model's decisions scores the candidates: answering a lookup or joining a story. */
+export type Decision = (model: MatchModel, features: readonly number[]) => number;
+
 /** How many candidate stories are scored in full. */
 export const CANDIDATE_LIMIT = 20;
 
@@ -19,13 +22,14 @@ export function scoreCandidates(
   item: WeightedItem,
   window: TimeWindow | null,
   exclusion: Exclusion | null = null,
+  decision: Decision = matchProbability,
 ): ScoredCandidate[] {
   const stories = index.candidates(item.terms, window, exclusion, CANDIDATE_LIMIT);
   const rows = withLeads(stories.map((story) => matchFeatures(item, story, exclusion)));
   return stories
     .map((story, i) => {
       const features = rows[i] ?? [];
-      return { story, features, probability: matchProbability(model, features) };
+      return { story, features, probability: decision(model, features) };
     })
     .sort((a, b) => b.probability - a.probability);
 }
@@ -37,6 +41,7 @@ export function bestMatch(
   item: WeightedItem,
   window: TimeWindow | null,
   exclusion: Exclusion | null = null,
+  decision: Decision = matchProbability,
 ): ScoredCandidate | null {
-  return scoreCandidates(index, model, item, window, exclusion)[0] ?? null;
+  return scoreCandidates(index, model, item, window, exclusion, decision)[0] ?? null;
 }

@@ -20,7 +20,7 @@ async function lookupItem(engine: StoryEngine, item: LookupItem): Promise<Lookup
   const url = item.url === undefined ? null : canonicalizeUrl(item.url);
   if (url !== null) {
     const storyId = await store.storyIdByUrl(url);
-    const story = storyId === null ? null : await store.storySummary(storyId);
+    const story = storyId === null ? null : await engine.summary(storyId);
     if (story !== null) return { story: toStorySummary(story), matchedBy: 'url', score: 1 };
   }
   const publishedAt = item.publishedAt === undefined ? null : Date.parse(item.publishedAt);
@@ -35,7 +35,7 @@ async function lookupItem(engine: StoryEngine, item: LookupItem): Promise<Lookup
   );
   const best = bestMatch(index, model, weighted, window);
   if (best === null || best.probability < model.matchThreshold) return NO_MATCH;
-  const story = await store.storySummary(best.story.id);
+  const story = await engine.summary(best.story.id);
   if (story === null) return NO_MATCH;
   return {
     story: toStorySummary(story),

@@ -24,6 +24,10 @@ export const FEATURE_NAMES = [
   'hasDescription',
   'lead',
   'textCoverSquared',
+  'centroidCosine',
+  'presenceSquared',
+  'nearestArticle',
+  'recentActivity',
 ] as const;
 
 /** An item's terms with their weights, computed once per lookup. */
@@ -31,10 +35,22 @@ export interface WeightedItem {
   terms: ArticleTerms;
   publishedAt: number | null;
   weights: Map<string, number>;
+  /** The weights of `terms.text` in order, and where each title and entity term sits in it. */
+  textWeights: number[];
+  titleAt: number[];
+  entityAt: number[];
   textWeight: number;
+  /** The length of the item's IDF vector. */
+  textNorm: number;
   titleWeight: number;
   entityWeight: number;
   hasDescription: boolean;
+}
+
+function weightOf(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const term of terms) total += weights.get(term) ?? 0;
+  return total;
 }
 
 export function weighItem(
@@ -43,28 +59,45 @@ export function weighItem(
   hasDescription: boolean,
   stats: TermStatistics,
 ): WeightedItem {
-  const weights = new Map(terms.text.map((term) => [term, stats.idf(term)]));
-  const sum = (list: readonly string[]) => list.reduce((total, term) => total + (weights.get(term) ?? 0), 0);
+  const weights = new Map<string, number>();
+  const position = new Map<string, number>();
+  const textWeights: number[] = [];
+  let squares = 0;
+  for (const term of terms.text) {
+    const weight = stats.idf(term);
+    weights.set(term, weight);
+    position.set(term, textWeights.length);
+    textWeights.push(weight);
+    squares += weight * weight;
+  }
+  // Title and entity terms are among the text terms; one that is not counts as absent from stories.
+  const positions = (list: readonly string[]) => list.flatMap((term) => position.get(term) ?? []);
   return {
     terms,
     publishedAt,
     weights,
-    textWeight: sum(terms.text),
-    titleWeight: sum(terms.title),
-    entityWeight: sum(terms.entities),
+    textWeights,
+    titleAt: positions(terms.title),
+    entityAt: positions(terms.entities),
+    textWeight: weightOf(terms.text, weights),
+    textNorm: Math.sqrt(squares),
+    titleWeight: weightOf(terms.title, weights),
+    entityWeight: weightOf(terms.entities, weights),
     hasDescription,
   };
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const BUSY_STORY = 100;
 /** Scales that bring features near [0, 1]. */
 const MAX_IDF = 12;
 const LARGE_STORY = 1000;
 const HEAVY_ITEM = 60;
 const TIME_SCALE_HOURS = 72;
 
-/** Hours from `time` to the nearest of the story's article times, leaving one instance of `skip` out. */
-function nearestGapHours(times: readonly number[], time: number, skip: number | null): number {
+/** The first index in ascending `times` at or after `time`. */
+function lowerBound(times: readonly number[], time: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -72,6 +105,12 @@ function nearestGapHours(times: readonly number[], time: number, skip: number | 
     if ((times[mid] ?? 0) < time) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** Hours from `time` to the nearest of the story's article times, leaving one instance of `skip` out. */
+function nearestGapHours(times: readonly number[], time: number, skip: number | null): number {
+  const lo = lowerBound(times, time);
   let best = Infinity;
   let skipped = skip === null;
   for (let i = Math.max(0, lo - 2); i < Math.min(times.length, lo + 2); i += 1) {
@@ -85,6 +124,53 @@ function nearestGapHours(times: readonly number[], time: number, skip: number | 
   return best / HOUR;
 }
 
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The largest share of the item's weight that one of the story's latest articles holds: a story
+ * that drifted from its first headlines still has neighbours close to the next one.
+ */
+function nearestArticleCover(
+  item: WeightedItem,
+  story: IndexedStory,
+  left: readonly string[] | null,
+): number {
+  let best = 0;
+  let skipped = left === null;
+  for (const terms of story.recent) {
+    if (!skipped && left !== null && sameTerms(terms, left)) {
+      skipped = true;
+      continue;
+    }
+    let shared = 0;
+    for (const term of terms) shared += item.weights.get(term) ?? 0;
+    if (shared > best) best = shared;
+  }
+  return item.textWeight > 0 ? best / item.textWeight : 0;
+}
+
+/** How many of a story's articles lie within a day of `time`, the left-out one not counted. */
+function articlesNear(times: readonly number[], time: number, left: number | null): number {
+  const count = lowerBound(times, time + DAY + 1) - lowerBound(times, time - DAY);
+  return count - (left !== null && Math.abs(left - time) <= DAY ? 1 : 0);
+}
+
+/** How many of the story's articles hold `term`, leaving out `left` (the excluded article's terms). */
+function countOf(
+  counts: ReadonlyMap<string, number>,
+  term: string,
+  left: ReadonlySet<string> | null,
+): number {
+  return (counts.get(term) ?? 0) - (left !== null && left.has(term) ? 1 : 0);
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
 /** The features without `lead`, which needs the other candidates (see `withLeads`). */
 export function matchFeatures(
   item: WeightedItem,
@@ -96,37 +182,49 @@ export function matchFeatures(
   const leftTitle = left === undefined ? null : new Set(left.terms.title);
   const size = story.size - (left === undefined ? 0 : 1);
   const mass = story.mass - (left?.mass ?? 0);
-  const textShare = (term: string) =>
-    ((story.textCounts.get(term) ?? 0) - (leftText?.has(term) ? 1 : 0)) / size;
-  const titleShare = (term: string) =>
-    ((story.titleCounts.get(term) ?? 0) - (leftTitle?.has(term) ? 1 : 0)) / size;
+  const { weights } = item;
 
+  // Plain loops without closures: this runs for every candidate of every lookup and ingested article.
+  let normSquared = story.normSquared;
+  if (left !== undefined) {
+    for (const term of left.terms.text) {
+      const weight = weights.get(term) ?? 0;
+      normSquared -= weight * weight * (2 * (story.textCounts.get(term) ?? 1) - 1);
+    }
+  }
+  const { text } = item.terms;
+  const { textWeights } = item;
+  // Each term's count is looked up once per candidate; the title and entity sums reuse them.
+  const counts: number[] = new Array<number>(text.length);
   let textDot = 0;
+  let centroidDot = 0;
   let presence = 0;
   let rarestShared = 0;
-  for (const term of item.terms.text) {
-    const weight = item.weights.get(term) ?? 0;
-    const share = textShare(term);
-    textDot += weight * share;
-    if (share > 0) {
+  for (let i = 0; i < text.length; i += 1) {
+    const weight = textWeights[i] ?? 0;
+    const count = countOf(story.textCounts, text[i] as string, leftText);
+    counts[i] = count;
+    textDot += (weight * count) / size;
+    centroidDot += weight * weight * count;
+    if (count > 0) {
       presence += weight;
-      rarestShared = Math.max(rarestShared, weight);
+      if (weight > rarestShared) rarestShared = weight;
     }
   }
   let titleDot = 0;
   let titleInText = 0;
-  for (const term of item.terms.title) {
-    const weight = item.weights.get(term) ?? 0;
-    titleDot += weight * titleShare(term);
-    titleInText += weight * textShare(term);
+  for (const i of item.titleAt) {
+    const weight = textWeights[i] ?? 0;
+    titleDot += (weight * countOf(story.titleCounts, text[i] as string, leftTitle)) / size;
+    titleInText += (weight * (counts[i] ?? 0)) / size;
   }
   let entityDot = 0;
   let entityPresence = 0;
-  for (const term of item.terms.entities) {
-    const weight = item.weights.get(term) ?? 0;
-    const share = textShare(term);
-    entityDot += weight * share;
-    if (share > 0) entityPresence += weight;
+  for (const i of item.entityAt) {
+    const weight = textWeights[i] ?? 0;
+    const count = counts[i] ?? 0;
+    entityDot += (weight * count) / size;
+    if (count > 0) entityPresence += weight;
   }
 
   const dated = item.publishedAt !== null && story.times.length > (left?.publishedAt != null ? 1 : 0);
@@ -134,14 +232,16 @@ export function matchFeatures(
     dated && item.publishedAt !== null
       ? nearestGapHours(story.times, item.publishedAt, left?.publishedAt ?? null)
       : 0;
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+  const near =
+    item.publishedAt === null ? 0 : articlesNear(story.times, item.publishedAt, left?.publishedAt ?? null);
   const textCover = ratio(textDot, item.textWeight);
+  const presenceShare = ratio(presence, item.textWeight);
   return [
     textCover,
     ratio(titleDot, item.titleWeight),
     ratio(titleInText, item.titleWeight),
     ratio(textDot, mass / size),
-    ratio(presence, item.textWeight),
+    presenceShare,
     ratio(entityDot, item.entityWeight),
     ratio(entityPresence, item.entityWeight),
     item.entityWeight > 0 ? 1 : 0,
@@ -153,6 +253,10 @@ export function matchFeatures(
     item.hasDescription ? 1 : 0,
     0,
     textCover * textCover,
+    Math.min(1, ratio(centroidDot, item.textNorm * Math.sqrt(Math.max(normSquared, 0)))),
+    presenceShare * presenceShare,
+    nearestArticleCover(item, story, left?.terms.text ?? null),
+    Math.log1p(Math.max(near, 0)) / Math.log1p(BUSY_STORY),
   ];
 }
 

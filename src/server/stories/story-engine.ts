@@ -12,12 +12,15 @@
  *   writer lock; PostgreSQL needs an advisory lock), so ids become visible in order.
  * - Stories whose last article is older than `retentionMs` before the newest are dropped from
  *   memory; lookups about older times build a throwaway index of that window from the store.
+ * - Story summaries that lookups answer with are cached for `summaryTtlMs`: a story's cached summary
+ *   is dropped as soon as this process sees an article of it (ingest or catch-up), and the TTL
+ *   bounds how stale anything else (ratings imported by another process) can be.
  */
 import type { MatchModel } from '../matching/match-model.js';
 import { articleTerms } from '../matching/article-terms.js';
 import { StoryIndex } from '../matching/story-index.js';
 import { TermStatistics, type BackgroundStatistics } from '../matching/term-statistics.js';
-import type { IndexableArticle, Store, TimeWindow } from '../store/store.js';
+import type { IndexableArticle, Store, StoredStorySummary, TimeWindow } from '../store/store.js';
 
 export interface StoryEngineOptions {
   model: MatchModel;
@@ -26,6 +29,8 @@ export interface StoryEngineOptions {
   retentionMs?: number;
   /** Lookups look for articles other processes stored at most this often. */
   refreshMs?: number;
+  /** How long a cached story summary may be served. */
+  summaryTtlMs?: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -33,6 +38,9 @@ const DAY = 24 * HOUR;
 const DEFAULT_RETENTION_MS = 365 * DAY;
 const DEFAULT_REFRESH_MS = 1000;
 const CATCH_UP_PAGE = 10_000;
+const DEFAULT_SUMMARY_TTL_MS = 60_000;
+/** Cached summaries kept at most; the oldest go first. */
+const SUMMARY_CACHE_SIZE = 20_000;
 /** Old-window indexes kept for lookups about times before the retention window. */
 const OLD_WINDOW_CACHE = 4;
 /** An old window holding more articles than this is matched on its first this-many. */
@@ -48,6 +56,8 @@ export class StoryEngine {
   private lastRefresh = -Infinity;
   private lastEviction = -Infinity;
   private readonly oldWindows = new Map<number, StoryIndex>();
+  private readonly summaryTtlMs: number;
+  private readonly summaries = new Map<string, { summary: StoredStorySummary; at: number }>();
 
   constructor(
     readonly store: Store,
@@ -57,6 +67,7 @@ export class StoryEngine {
     this.background = options.background;
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     this.refreshMs = options.refreshMs ?? DEFAULT_REFRESH_MS;
+    this.summaryTtlMs = options.summaryTtlMs ?? DEFAULT_SUMMARY_TTL_MS;
     this.memory = new StoryIndex(new TermStatistics(this.background));
   }
 
@@ -82,16 +93,36 @@ export class StoryEngine {
     if (performance.now() - this.lastRefresh >= this.refreshMs) await this.catchUp();
   }
 
-  /** Ingest stored articles it had already added to the index: skip past their ids. */
-  stored(ids: readonly number[]): void {
+  /**
+   * Ingest stored articles it had already added to the index: skip past their ids, and forget the
+   * cached summaries of the stories they joined.
+   */
+  stored(ids: readonly number[], storyIds: Iterable<string>): void {
     for (const id of ids) this.lastId = Math.max(this.lastId, id);
+    for (const storyId of storyIds) this.summaries.delete(storyId);
     this.evict();
+  }
+
+  /** A story's summary, from the cache while it is fresh, else from the store. */
+  async summary(storyId: string): Promise<StoredStorySummary | null> {
+    const now = performance.now();
+    const cached = this.summaries.get(storyId);
+    if (cached !== undefined && now - cached.at < this.summaryTtlMs) return cached.summary;
+    const summary = await this.store.storySummary(storyId);
+    this.summaries.delete(storyId);
+    if (summary !== null) {
+      if (this.summaries.size >= SUMMARY_CACHE_SIZE)
+        this.summaries.delete(this.summaries.keys().next().value ?? storyId);
+      this.summaries.set(storyId, { summary, at: now });
+    }
+    return summary;
   }
 
   /** After a failed write the index may hold articles the store does not: start over from the store. */
   async rebuild(): Promise<void> {
     this.memory = new StoryIndex(new TermStatistics(this.background));
     this.oldWindows.clear();
+    this.summaries.clear();
     this.lastId = 0;
     this.lastEviction = -Infinity;
     await this.catchUp();
@@ -123,7 +154,10 @@ export class StoryEngine {
 
   private addStored(index: StoryIndex, article: IndexableArticle): void {
     index.add({ ...article, terms: articleTerms(article.title, article.description) });
-    if (index === this.memory) this.lastId = Math.max(this.lastId, article.id);
+    if (index === this.memory) {
+      this.lastId = Math.max(this.lastId, article.id);
+      this.summaries.delete(article.storyId);
+    }
   }
 
   // A sweep visits every story: run it once per hour of new articles, not per batch.

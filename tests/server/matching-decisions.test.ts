@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingestLines } from '../../src/server/ingest/ingest-articles.js';
+import { articleTerms } from '../../src/server/matching/article-terms.js';
+import { clusterArticle } from '../../src/server/matching/assign-story.js';
+import { lookupItems } from '../../src/server/matching/lookup.js';
+import { FEATURE_NAMES, matchFeatures, weighItem } from '../../src/server/matching/match-features.js';
+import { loadMatchModel } from '../../src/server/matching/match-model.js';
+import { StoryIndex } from '../../src/server/matching/story-index.js';
+import { loadBackgroundStatistics, TermStatistics } from '../../src/server/matching/term-statistics.js';
+import { MATCH_MODEL_FILE, TERM_STATS_FILE } from '../../src/server/paths.js';
+import { storyEngineOf } from '../../src/server/stories/engine-of-store.js';
+import type { Store } from '../../src/server/store/store.js';
+import { tempStore } from './helpers.js';
+
+const HOUR = 3_600_000;
+const background = loadBackgroundStatistics(TERM_STATS_FILE);
+
+const ERUPTION = [
+  'Volcano erupts near Reykjavik airport, flights grounded',
+  'Reykjavik airport closed as volcano erupts on Reykjanes peninsula',
+  'Iceland volcano: lava nears Grindavik after Reykjanes eruption',
+];
+
+function indexOf(titles: readonly string[]): StoryIndex {
+  const index = new StoryIndex(new TermStatistics(background));
+  titles.forEach((title, i) =>
+    index.add({
+      storyId: 'eruption',
+      title,
+      description: null,
+      publishedAt: i * HOUR,
+      terms: articleTerms(title, null),
+    }),
+  );
+  return index;
+}
+
+describe('match features', () => {
+  it('with one article left out equal the features of an index built without it', () => {
+    const [left, ...rest] = ERUPTION as [string, ...string[]];
+    const full = indexOf([...rest, left]);
+    const without = indexOf(rest);
+    const terms = articleTerms(left, null);
+    const publishedAt = rest.length * HOUR;
+    const item = weighItem(terms, publishedAt, false, full.stats);
+    const excluded = matchFeatures(item, full.get('eruption') ?? fail(), {
+      storyId: 'eruption',
+      article: { terms, publishedAt, mass: full.massOf(terms) },
+    });
+    const rebuilt = matchFeatures(item, without.get('eruption') ?? fail(), null);
+    FEATURE_NAMES.forEach((name, i) => {
+      expect([name, excluded[i]]).toEqual([name, expect.closeTo(rebuilt[i] ?? NaN, 3)]);
+    });
+  });
+});
+
+describe('candidates', () => {
+  const DAY = 24 * HOUR;
+  const ids = (index: StoryIndex, query: string, day: number) =>
+    index
+      .candidates(articleTerms(query, null), { from: (day - 3) * DAY, to: (day + 3) * DAY }, null, 5)
+      .map((story) => story.id);
+
+  it('are found in old windows, in the present, and for stories revived after a quiet spell', () => {
+    const index = new StoryIndex(new TermStatistics(background));
+    const add = (storyId: string, title: string, day: number) =>
+      index.add({
+        storyId,
+        title,
+        description: null,
+        publishedAt: day * DAY,
+        terms: articleTerms(title, null),
+      });
+    add('old', 'Reykjavik volcano erupts', 10);
+    add('revived', 'Grindavik evacuated as lava flows', 10);
+    add('new', 'Reykjavik volcano erupts again', 100);
+    add('revived', 'Grindavik lava flows return', 100);
+    expect(ids(index, 'Reykjavik volcano eruption', 11)).toEqual(['old']);
+    expect(ids(index, 'Reykjavik volcano eruption', 100)).toEqual(['new']);
+    expect(ids(index, 'Grindavik lava', 101)).toEqual(['revived']);
+  });
+});
+
+describe('the join decision', () => {
+  const model = loadMatchModel(MATCH_MODEL_FILE);
+  const article = {
+    key: 'query',
+    title: 'Reykjavik volcano eruption closes airport',
+    description: null,
+    publishedAt: 3 * HOUR,
+  };
+
+  it('is the join model’s, not the lookup model’s', () => {
+    const always = { ...model, clusterBias: 50, bias: -50 };
+    const never = { ...model, clusterBias: -50, bias: 50 };
+    expect(clusterArticle(indexOf(ERUPTION), always, article)).toMatchObject({
+      storyId: 'eruption',
+      created: false,
+    });
+    expect(clusterArticle(indexOf(ERUPTION), never, article)).toMatchObject({ created: true });
+  });
+});
+
+const line = (id: string, host: string, title: string, publishedAt: string) =>
+  JSON.stringify({ id, title, url: `https://${host}/${id}`, publishedAt });
+
+describe('lookup answers', () => {
+  let temp: { store: Store; dispose(): Promise<void> };
+  beforeEach(async () => {
+    temp = await tempStore();
+    await ingestLines(temp.store, [
+      line('v1', 'one.example', ERUPTION[0] ?? '', '2024-11-20T08:00:00Z'),
+      line('v2', 'two.example', ERUPTION[1] ?? '', '2024-11-20T09:00:00Z'),
+    ]);
+  });
+  afterEach(async () => temp.dispose());
+
+  it('count a story’s new sources as soon as this process ingests them', async () => {
+    const engine = await storyEngineOf(temp.store);
+    const query = { title: 'Volcano near Reykjavik airport erupts', publishedAt: '2024-11-20T10:00:00Z' };
+    const [before] = await lookupItems(engine, [query]);
+    expect(before?.story?.sourceCount).toBe(2);
+    await ingestLines(temp.store, [
+      line('v3', 'three.example', 'Reykjavik airport shut by volcano eruption', '2024-11-20T09:30:00Z'),
+    ]);
+    const [after] = await lookupItems(engine, [query]);
+    expect(after?.story?.id).toBe(before?.story?.id);
+    expect(after?.story?.sourceCount).toBe(3);
+  });
+});
+
+function fail(): never {
+  throw new Error('story missing from the index');
+}
