@@ -246,6 +246,13 @@ const run: Runner = async (args) => {
             badges.scriptMs.length,
           ],
           [
+            'badges: the same, thread CPU time',
+            ms(nearestRank(badges.scriptCpuMs, 50)),
+            ms(nearestRank(badges.scriptCpuMs, 95)),
+            '—',
+            badges.scriptCpuMs.length,
+          ],
+          [
             'badges: longest task running the content script',
             ms(nearestRank(badges.scriptTaskMs, 50)),
             ms(nearestRank(badges.scriptTaskMs, 95)),

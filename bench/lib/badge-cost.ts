@@ -17,6 +17,8 @@ const LOADS = 5;
 export interface BadgeCost {
   /** The content script's main-thread script time per load, from a trace (ms). */
   scriptMs: number[];
+  /** The same events' thread CPU time (ms): what a loaded machine's waits do not inflate. */
+  scriptCpuMs: number[];
   /** The longest task per load that ran any of the content script (ms). */
   scriptTaskMs: number[];
   /** The longest main-thread task of each load with the content script, and without (ms). */
@@ -58,6 +60,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread CPU time of the event (µs), when the trace has it. */
+  tdur?: number;
   tid: number;
   args?: { data?: { url?: string } };
 }
@@ -65,6 +69,7 @@ interface TraceEvent {
 /** Our script's main-thread time and the longest task it ran in, from a Chromium trace. */
 export interface ScriptTime {
   totalMs: number;
+  cpuMs: number;
   longestTaskMs: number;
 }
 
@@ -119,6 +124,7 @@ async function traceLoad(
   }
   return {
     totalMs: outermost.reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000,
+    cpuMs: outermost.reduce((sum, event) => sum + (event.tdur ?? event.dur ?? 0), 0) / 1000,
     longestTaskMs: longest,
   };
 }
@@ -154,6 +160,7 @@ export async function measureBadgeCost(root: string, html: string): Promise<Badg
   const run = await startBadgesBrowser({ extensionDir: dir, html: { newspaper: html } });
   const cost: BadgeCost = {
     scriptMs: [],
+    scriptCpuMs: [],
     scriptTaskMs: [],
     longestTaskMs: [],
     controlLongestTaskMs: [],
@@ -192,6 +199,7 @@ export async function measureBadgeCost(root: string, html: string): Promise<Badg
         cost.badges.push(await settled(page)),
       );
       cost.scriptMs.push(traced.totalMs);
+      cost.scriptCpuMs.push(traced.cpuMs);
       cost.scriptTaskMs.push(traced.longestTaskMs);
       const withBadges = await metrics(page);
       const sent = run.lookups().slice(before);

@@ -38,48 +38,67 @@ export const BadgeToBackground = z.discriminatedUnion('type', [
 ]);
 export type BadgeToBackground = z.infer<typeof BadgeToBackground>;
 
-/** What a badge draws: only what the badge and its card need, with the reader's rating choices. */
-export const BadgeStory = z.object({
-  storyId: StoryId,
-  title: z.string(),
-  sourceCount: Count,
-  left: Count,
-  center: Count,
-  right: Count,
-  unrated: Count,
-});
-export type BadgeStory = z.infer<typeof BadgeStory>;
-
-/** One badge per headline asked, in order: null for no known story (or one that may not be asked). */
-export const BadgeLookup = z.object({ enabled: z.boolean(), stories: z.array(z.nullable(BadgeStory)) });
-export type BadgeLookup = z.infer<typeof BadgeLookup>;
-
-/** Another outlet's headline on the story; `url` is https or null (then drawn as plain text). */
-export const BadgeTake = z.object({
-  outlet: z.string(),
-  side: z.enum(['left', 'center', 'right', 'unrated']),
-  title: z.string(),
-  url: z.nullable(z.string()),
-});
-export type BadgeTake = z.infer<typeof BadgeTake>;
-export const BadgeTakes = z.array(BadgeTake).check(z.maxLength(MAX_TAKES));
-
-/** A reply as the content script reads it: the data, or any failure (which draws nothing). */
-export function badgeReplyOf<T extends z.ZodMiniType>(data: T) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false) }),
-  ]);
+/** Built on first call, then kept. */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
 }
 
-/** The part of the `auto-lookup` reply (a `LookupResult`) an article page's badge draws. */
-export const AutoLookupStory = z.object({
-  story: z.nullable(
-    z.object({
-      id: StoryId,
-      title: z.string(),
-      sourceCount: Count,
-      distribution: z.object({ left: Count, center: Count, right: Count, unrated: Count }),
-    }),
+/*
+ * The replies the content script reads. Each schema is built only when its first reply arrives:
+ * building them all took milliseconds of a cold page load, and most pages need one or two.
+ */
+
+/** What a badge draws: only what the badge and its card need, with the reader's rating choices. */
+const badgeStory = once(() =>
+  z.object({
+    storyId: StoryId,
+    title: z.string(),
+    sourceCount: Count,
+    left: Count,
+    center: Count,
+    right: Count,
+    unrated: Count,
+  }),
+);
+export type BadgeStory = z.infer<ReturnType<typeof badgeStory>>;
+
+/** Another outlet's headline on the story; `url` is https or null (then drawn as plain text). */
+const badgeTake = once(() =>
+  z.object({
+    outlet: z.string(),
+    side: z.literal(['left', 'center', 'right', 'unrated']),
+    title: z.string(),
+    url: z.nullable(z.string()),
+  }),
+);
+export type BadgeTake = z.infer<ReturnType<typeof badgeTake>>;
+
+/**
+ * A successful reply as the content script reads it. Anything else (a failure, no answer, garbage)
+ * draws nothing, so failures need no schema of their own.
+ */
+const replyOf = <T extends z.ZodMiniType>(data: T) => z.object({ ok: z.literal(true), data });
+
+export const BadgeReplies = {
+  /** One badge per headline asked, in order: null for no known story (or one that may not be asked). */
+  lookup: once(() => replyOf(z.object({ enabled: z.boolean(), stories: z.array(z.nullable(badgeStory())) }))),
+  takes: once(() => replyOf(z.array(badgeTake()).check(z.maxLength(MAX_TAKES)))),
+  /** Done (turning badges off for a site). */
+  done: once(() => replyOf(z.null())),
+  /** The part of the `auto-lookup` reply (a `LookupResult`) an article page's badge draws. */
+  autoLookup: once(() =>
+    replyOf(
+      z.object({
+        story: z.nullable(
+          z.object({
+            id: StoryId,
+            title: z.string(),
+            sourceCount: Count,
+            distribution: z.object({ left: Count, center: Count, right: Count, unrated: Count }),
+          }),
+        ),
+      }),
+    ),
   ),
-});
+};

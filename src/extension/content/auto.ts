@@ -7,11 +7,15 @@
 import '../zod-setup.js';
 import type { ContentToBackground } from '../messages.js';
 import { badgeArticle, badgeListing } from './badges/page-badges.js';
-import { sendToBackground } from './badges/extension-runtime.js';
+import { sendToBackground } from './extension-runtime.js';
+import { urlShape } from './extraction/url-shape.js';
 import { readPage } from './read-page.js';
 
-const page = readPage(document, location.href);
-if (page.isArticle || page.articleMarkup === true) {
+const shape = urlShape(location.href);
+// A site's front page or a search has no headline of its own (the extractor picks none there), so
+// such a page is a listing without reading it as an article: most of a front page's cost saved.
+const page = shape === 'root' || shape === 'search' ? null : readPage(document, location.href);
+if (page !== null && (page.isArticle || page.articleMarkup === true)) {
   const intent: ContentToBackground = { type: 'auto-lookup', page };
   // A failure (API down, no match) draws nothing.
   void badgeArticle(document, page.title, page.canonicalUrl ?? location.href, sendToBackground(intent));

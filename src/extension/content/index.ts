@@ -6,26 +6,8 @@ import '../zod-setup.js';
 import type { Runtime } from 'webextension-polyfill';
 import { BackgroundToContent } from '../background-to-content.js';
 import type { ExtractedPage, Reply } from '../messages.js';
+import { listenToBackground, runtimeId } from './extension-runtime.js';
 import { readPage } from './read-page.js';
-
-/**
- * The one API this script needs. Chrome and Firefox both offer it as `chrome`, and the answer is
- * ready before the listener returns, so no promise polyfill (a fifth of the script's size) is needed.
- */
-declare const chrome: {
-  runtime: {
-    id: string;
-    onMessage: {
-      addListener(
-        listener: (
-          message: unknown,
-          sender: Runtime.MessageSender,
-          respond: (reply: unknown) => void,
-        ) => void,
-      ): void;
-    };
-  };
-};
 
 declare global {
   // Each injection runs this file again in the same isolated world; one listener is enough.
@@ -41,7 +23,8 @@ function handleMessage(
   sender: Runtime.MessageSender,
   respond: (reply: Reply<ExtractedPage>) => void,
 ): void {
-  if (sender.id !== chrome.runtime.id || sender.tab !== undefined) return;
+  const id = runtimeId();
+  if (id === undefined || sender.id !== id || sender.tab !== undefined) return;
   if (!BackgroundToContent.safeParse(message).success) {
     respond({ ok: false, error: { code: 'invalid-message', message: 'unknown message' } });
     return;
@@ -51,5 +34,5 @@ function handleMessage(
 
 if (!globalThis.coverageLensContentReady) {
   globalThis.coverageLensContentReady = true;
-  chrome.runtime.onMessage.addListener(handleMessage);
+  listenToBackground(handleMessage);
 }

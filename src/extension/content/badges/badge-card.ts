@@ -7,7 +7,7 @@
 import { httpsUrlOf } from '../../../core/https-url.js';
 import type { BadgeStory, BadgeTake } from '../../badge-messages.js';
 import { SIDES, type BadgeWords } from './badge-text.js';
-import { message } from './extension-runtime.js';
+import { message } from '../extension-runtime.js';
 
 export interface CardActions {
   /** The other takes, fetched when the card first opens; null when they cannot be had. */

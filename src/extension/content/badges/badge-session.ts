@@ -130,7 +130,7 @@ export function startBadgeSession(
   function scanAdded() {
     scanTimer = undefined;
     if (!deps.alive()) return stop();
-    const roots = scanRoots(added.splice(0), (element) => element.localName === BADGE_TAG);
+    const roots = scanRoots(added.splice(0));
     forgetRemoved();
     const pageUrl = doc.location?.href ?? doc.URL;
     for (const root of roots) {
@@ -139,11 +139,21 @@ export function startBadgeSession(
     }
   }
 
+  const isBadge = (node: Node) => node instanceof Element && node.localName === BADGE_TAG;
   const changes = new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) added.push(node);
+    let changed = false;
+    for (const record of records) {
+      changed ||= record.removedNodes.length > 0;
+      // Our own badges going in are no change of the page's: no scan, no sweep of the links.
+      for (const node of record.addedNodes) {
+        if (isBadge(node)) continue;
+        added.push(node);
+        changed = true;
+      }
+    }
     // Changes are gathered for a moment and scanned together; a page that never stops changing
     // (a ticker) still gets its additions scanned.
-    scanTimer ??= setTimeout(scanAdded, options.debounceMs);
+    if (changed) scanTimer ??= setTimeout(scanAdded, options.debounceMs);
   });
   changes.observe(doc.documentElement, { childList: true, subtree: true });
   // The first scan in a task of its own, apart from the page reading that decided on it.

@@ -4,20 +4,12 @@
  * drawn is removed when the reader turns badges off here, when the background says they are off,
  * and when the extension goes away (reloaded, updated, disabled), observers included.
  */
-import {
-  AutoLookupStory,
-  BADGE_PORT,
-  BadgeLookup,
-  BadgeTakes,
-  badgeReplyOf,
-  type BadgeStory,
-  type BadgeToBackground,
-} from '../../badge-messages.js';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { BADGE_PORT, BadgeReplies, type BadgeStory, type BadgeToBackground } from '../../badge-messages.js';
 import { createBadge } from './badge-element.js';
 import { startBadgeSession, type BadgeSession } from './badge-session.js';
 import type { BadgeWords } from './badge-text.js';
-import { message, runtimeAlive, sendToBackground, watchRuntime } from './extension-runtime.js';
+import { message, runtimeAlive, sendToBackground, watchRuntime } from '../extension-runtime.js';
 import { mainHeadline } from './main-headline.js';
 
 const SIDE_KEYS = { left: 'sideLeft', center: 'sideCenter', right: 'sideRight', unrated: 'sideUnrated' };
@@ -26,18 +18,13 @@ const words: BadgeWords = {
   side: (side) => message(SIDE_KEYS[side]),
 };
 
-const lookupReply = badgeReplyOf(BadgeLookup);
-const takesReply = badgeReplyOf(BadgeTakes);
-const autoLookupReply = badgeReplyOf(AutoLookupStory);
-const doneReply = badgeReplyOf(z.null());
-
 /** The background's answer to a badge intent, or undefined for no answer, a failure or garbage. */
 async function ask<T>(
   intent: BadgeToBackground,
-  reply: z.ZodMiniType<{ ok: true; data: T } | { ok: false }>,
+  reply: () => z.ZodMiniType<{ ok: true; data: T }>,
 ): Promise<T | undefined> {
-  const parsed = reply.safeParse(await sendToBackground(intent));
-  return parsed.success && parsed.data.ok ? parsed.data.data : undefined;
+  const parsed = reply().safeParse(await sendToBackground(intent));
+  return parsed.success ? parsed.data.data : undefined;
 }
 
 function badgesOn(doc: Document) {
@@ -45,7 +32,7 @@ function badgesOn(doc: Document) {
   let session: BadgeSession | undefined;
   // Closed by the background: ask whether badges are still on here (a revoked site is refused).
   const runtime = watchRuntime(BADGE_PORT, stop, () => {
-    void ask({ type: 'badge-lookup', headlines: [] }, lookupReply).then((state) => {
+    void ask({ type: 'badge-lookup', headlines: [] }, BadgeReplies.lookup).then((state) => {
       if (state?.enabled !== true) stop();
     });
   });
@@ -60,10 +47,10 @@ function badgesOn(doc: Document) {
   function badgeFor(story: BadgeStory, url: string): HTMLElement {
     const host = createBadge(doc, story, words, {
       loadTakes: async () =>
-        (await ask({ type: 'badge-takes', storyId: story.storyId, url }, takesReply)) ?? null,
+        (await ask({ type: 'badge-takes', storyId: story.storyId, url }, BadgeReplies.takes)) ?? null,
       openCoverage: () => void sendToBackground({ type: 'open-coverage', storyId: story.storyId }),
       turnOffSite: () =>
-        void ask({ type: 'badges-off-here' }, doneReply).then((done) => {
+        void ask({ type: 'badges-off-here' }, BadgeReplies.done).then((done) => {
           if (done !== undefined) stop();
         }),
     });
@@ -79,7 +66,7 @@ function badgesOn(doc: Document) {
         lookUp: (links) =>
           ask(
             { type: 'badge-lookup', headlines: links.map(({ title, url }) => ({ title, url })) },
-            lookupReply,
+            BadgeReplies.lookup,
           ).then((reply) => reply ?? null),
         drawBadge: (story, link) => badgeFor(story, link.url),
         alive: () => runtime.checkAlive(),
@@ -105,10 +92,10 @@ export async function badgeArticle(
 ): Promise<void> {
   const badges = badgesOn(doc);
   const [found, state] = await Promise.all([
-    autoLookup.then((reply) => autoLookupReply.safeParse(reply)),
-    ask({ type: 'badge-lookup', headlines: [] }, lookupReply),
+    autoLookup.then((reply) => BadgeReplies.autoLookup().safeParse(reply)),
+    ask({ type: 'badge-lookup', headlines: [] }, BadgeReplies.lookup),
   ]);
-  const story = found.success && found.data.ok ? found.data.data.story : null;
+  const story = found.success ? found.data.data.story : null;
   const heading = mainHeadline(doc, title);
   if (!story || state?.enabled !== true || heading === null || !runtimeAlive()) {
     badges.runtime.stop();

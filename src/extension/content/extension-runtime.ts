@@ -1,33 +1,51 @@
 /**
- * The little of the extension API automatic mode's content script uses, read from `chrome` (both
- * Chrome and Firefox offer it, with promises), so the script bundles no polyfill. When the
- * extension is reloaded, updated or disabled, the script is orphaned: `runtime.id` reads undefined
- * and every call throws. Each accessor here turns that into "dead" rather than an exception.
+ * The little of the extension API the content scripts use, read from `chrome` (Chrome and Firefox
+ * both offer it, with promises), so no script bundles a polyfill (a fifth of the on-demand script's
+ * size). When the extension is reloaded, updated or disabled, a script is orphaned: `runtime.id`
+ * reads undefined and every call throws. Each accessor here turns that into "dead" rather than an
+ * exception.
  */
+import type { Runtime } from 'webextension-polyfill';
 
 interface Port {
   onDisconnect: { addListener(listener: () => void): void };
   disconnect(): void;
 }
 
+/** A listener for the background's messages; `respond` is called before it returns. */
+export type BackgroundListener = (
+  message: unknown,
+  sender: Runtime.MessageSender,
+  respond: (reply: unknown) => void,
+) => void;
+
 interface ChromeApi {
   runtime?: {
     id?: string;
     sendMessage(message: unknown): Promise<unknown>;
     connect(info: { name: string }): Port;
+    onMessage: { addListener(listener: BackgroundListener): void };
   };
   i18n?: { getMessage(key: string, substitutions?: string[]): string };
 }
 
 const chromeApi = (): ChromeApi | undefined => (globalThis as { chrome?: ChromeApi }).chrome;
 
-/** Whether this script still belongs to a running extension. */
-export function runtimeAlive(): boolean {
+/** The extension's id; undefined once this script no longer belongs to a running extension. */
+export function runtimeId(): string | undefined {
   try {
-    return chromeApi()?.runtime?.id !== undefined;
+    return chromeApi()?.runtime?.id;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Whether this script still belongs to a running extension. */
+export const runtimeAlive = (): boolean => runtimeId() !== undefined;
+
+/** Hands the messages sent to this tab to `listener`. */
+export function listenToBackground(listener: BackgroundListener): void {
+  chromeApi()?.runtime?.onMessage.addListener(listener);
 }
 
 /** Sends one message to the background; undefined when it does not answer or the runtime is gone. */
