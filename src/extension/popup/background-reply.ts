@@ -5,7 +5,7 @@
  * answer `runtime.sendMessage` (content scripts cannot), so here a reply is checked for its shape.
  * WARNING: rendering stays defensive all the same: API text is drawn as text, links only when https.
  */
-import browser from 'webextension-polyfill';
+import { extensionApi } from './extension-api.js';
 import type { PopupToBackground, Reply, ReplyError } from '../messages.js';
 import { isReply } from './reply-shape.js';
 
@@ -13,6 +13,6 @@ const NO_ANSWER: ReplyError = { code: 'bad-response', message: "the extension's 
 
 /** Sends one request; a missing or malformed reply becomes an error reply. */
 export async function askBackground<T extends object | null>(message: PopupToBackground): Promise<Reply<T>> {
-  const raw: unknown = await browser.runtime.sendMessage(message).catch(() => undefined);
+  const raw: unknown = await extensionApi.runtime.sendMessage(message).catch(() => undefined);
   return isReply(raw) ? (raw as Reply<T>) : { ok: false, error: NO_ANSWER };
 }

@@ -1,5 +1,5 @@
 /** The popup's data layer: which tab to read, the background requests it makes, site access. */
-import browser from 'webextension-polyfill';
+import { extensionApi } from './extension-api.js';
 import type { Story } from '../../core/contract.js';
 import type { ExtractedPage, LookupTabData, ReplyError } from '../messages.js';
 import type { OutletDetails } from '../outlet-details.js';
@@ -41,7 +41,7 @@ async function loadStoryById(id: string, onUpdate: (state: PopupState) => void):
 async function tabIdToRead(): Promise<number | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('tabId');
   if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await extensionApi.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
@@ -51,15 +51,15 @@ async function tabIdToRead(): Promise<number | undefined> {
  * leaves a remembered story on screen rather than replacing it with an error.
  */
 export async function loadStory(tabId: number, onUpdate: (state: PopupState) => void): Promise<void> {
-  // The live lookup starts first; the remembered story, read meanwhile, usually draws before it answers.
-  const live = askBackground<LookupTabData>({ type: 'lookup-tab', tabId });
+  // The remembered story is read and drawn before the live lookup is sent: that lookup makes the
+  // worker inject into the tab, which keeps the browser busy and slowed the two reads behind it.
   const [url, memory] = await Promise.all([tabUrlOf(tabId), recall()]);
   const remembered = memory?.tabId === tabId && memory.url === url ? memory : undefined;
   if (remembered) {
     const { page, story, outlet } = remembered;
     onUpdate({ kind: 'story', page, summary: story, story, outlet });
   }
-  const lookup = await live;
+  const lookup = await askBackground<LookupTabData>({ type: 'lookup-tab', tabId });
   if (!lookup.ok) return remembered ? undefined : onUpdate(await errorState(url, lookup.error));
   const { page, result } = lookup.data;
   if (result.story === null) {
@@ -99,11 +99,11 @@ async function errorState(url: string | undefined, error: ReplyError): Promise<P
   if (error.code !== 'cannot-read-page') return { kind: 'error', error };
   const origin = url && URL.canParse(url) ? new URL(url).origin : undefined;
   if (origin === undefined || !/^https?:/.test(origin)) return { kind: 'error', error };
-  const granted = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => true);
+  const granted = await extensionApi.permissions.contains({ origins: [`${origin}/*`] }).catch(() => true);
   return granted ? { kind: 'error', error } : { kind: 'permission', origin };
 }
 
 /** Must run inside the click handler: browsers grant permissions only on a user gesture. */
 export function allowSite(origin: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+  return extensionApi.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
 }
