@@ -1,5 +1,6 @@
 /**
- * Badges on a listing page, for as long as the page lives: headline links are found once, then
+ * Badges on a listing page, for as long as the page lives: headline links are found a pass at a
+ * time from the top of the page, the next pass when the reader nears the last link found, then
  * in the subtrees the page adds; each is looked up only when it comes near the viewport, at most
  * 50 in one message, at most `maxLinks` per page view, one lookup per canonical URL. Everything
  * is undone by `stop()`: observers disconnected, badges removed.
@@ -16,6 +17,8 @@ export interface BadgeSessionOptions {
   batchSize: number;
   /** How far outside the viewport a link is looked up ahead of scrolling. */
   rootMargin: string;
+  /** Headline links the first pass looks for (a front page's first screens hold fewer); each next pass doubles it. */
+  passLinks: number;
   /** How long the page's changes are gathered before their added parts are scanned. */
   debounceMs: number;
 }
@@ -24,6 +27,7 @@ export const DEFAULT_SESSION_OPTIONS: BadgeSessionOptions = {
   maxLinks: 300,
   batchSize: 50,
   rootMargin: '600px 0px',
+  passLinks: 40,
   debounceMs: 150,
 };
 
@@ -61,6 +65,10 @@ export function startBadgeSession(
   let asking = false;
   let stopped = false;
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Headline links the last pass from the top asked for; the page may hold more below. */
+  let reach = 0;
+  /** The last link of a full pass: when it nears the viewport, the next pass runs. */
+  let frontier: Element | undefined;
 
   const draw = (entry: Tracked, story: BadgeStory | null) => {
     if (story === null || !entry.link.element.isConnected || entry.host !== undefined) return;
@@ -82,6 +90,32 @@ export function startBadgeSession(
     },
     { rootMargin: options.rootMargin },
   );
+
+  // Scanning the whole page at load cost a 1,000-link front page most of its badge time (issue #6).
+  const nearEnd = new IntersectionObserver(
+    (entries) => {
+      // Also when the reader is already past it (a reload keeps the scroll position).
+      if (entries.some((entry) => entry.isIntersecting || entry.boundingClientRect.bottom < 0)) nextPass();
+    },
+    { rootMargin: options.rootMargin },
+  );
+
+  function nextPass() {
+    if (stopped) return;
+    if (frontier !== undefined) nearEnd.unobserve(frontier);
+    frontier = undefined;
+    if (tracked.size >= options.maxLinks) return;
+    // Doubling keeps a reader far down the page to a few passes, all of them costing about two scans.
+    reach = Math.min(options.maxLinks, reach === 0 ? options.passLinks : reach * 2);
+    const links = findHeadlinesIn(doc, doc.location?.href ?? doc.URL, reach);
+    follow(links);
+    const last = links.at(-1);
+    // A pass that found fewer than it asked for reached the end of the page.
+    if (links.length === reach && reach < options.maxLinks && last !== undefined) {
+      frontier = last.element;
+      nearEnd.observe(frontier);
+    }
+  }
 
   function follow(links: readonly HeadlineLink[]) {
     for (const link of links) {
@@ -137,6 +171,8 @@ export function startBadgeSession(
       if (tracked.size >= options.maxLinks) break;
       follow(findHeadlinesIn(root, pageUrl, options.maxLinks - tracked.size));
     }
+    // The page re-rendered the link a pass ended on: go on from where the page now is.
+    if (frontier !== undefined && !frontier.isConnected) nextPass();
   }
 
   const isBadge = (node: Node) => node instanceof Element && node.localName === BADGE_TAG;
@@ -157,9 +193,7 @@ export function startBadgeSession(
   });
   changes.observe(doc.documentElement, { childList: true, subtree: true });
   // The first scan in a task of its own, apart from the page reading that decided on it.
-  const firstScan = setTimeout(() => {
-    if (!stopped) follow(findHeadlinesIn(doc, doc.location?.href ?? doc.URL, options.maxLinks));
-  }, 0);
+  const firstScan = setTimeout(nextPass, 0);
 
   function stop() {
     if (stopped) return;
@@ -168,6 +202,7 @@ export function startBadgeSession(
     clearTimeout(firstScan);
     changes.disconnect();
     visibility.disconnect();
+    nearEnd.disconnect();
     for (const entry of tracked.values()) entry.host?.remove();
     tracked.clear();
     queue.length = 0;
