@@ -22,6 +22,8 @@ export interface ExtensionBrowser {
   openExtensionPage(path: string): Promise<Page>;
   /** The browser's id of the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
+  /** Opens `url` in a tab, then the popup for that tab (in a tab of its own, popup-sized). */
+  openPopupFor(url: string): Promise<Page>;
   /** Points the extension at an API, stored as the options page stores it. */
   useApi(apiBaseUrl: string): Promise<void>;
   close(): Promise<void>;
@@ -63,7 +65,7 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
     if (message.type() === 'error') errors.push(`service worker: ${message.text()}`);
   });
 
-  return {
+  const launched: ExtensionBrowser = {
     context,
     extensionId,
     serviceWorker,
@@ -82,6 +84,14 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
       if (id === undefined) throw new Error(`no tab shows ${url}`);
       return id;
     },
+    async openPopupFor(url) {
+      const article = await context.newPage();
+      await article.goto(url);
+      const tabId = await launched.tabIdOf(article);
+      const popup = await launched.openExtensionPage(`src/extension/popup/index.html?tabId=${tabId}`);
+      await popup.setViewportSize({ width: 380, height: 600 });
+      return popup;
+    },
     async useApi(apiBaseUrl) {
       await serviceWorker.evaluate(async (url) => {
         const { chrome } = globalThis as unknown as {
@@ -95,4 +105,5 @@ export async function launchExtensionBrowser(options: LaunchOptions = {}): Promi
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+  return launched;
 }

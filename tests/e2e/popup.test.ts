@@ -13,7 +13,6 @@ import { startServer, type RunningServer } from '../../src/server/start-server.j
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.js';
 import { closedPort, serveFixturePages, type StaticSite } from './static-site.js';
 
-const POPUP = 'src/extension/popup/index.html';
 const OPTIONS = 'src/extension/options/index.html';
 const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
 
@@ -53,16 +52,6 @@ async function useApi(apiBaseUrl: string): Promise<void> {
   await options.close();
 }
 
-/** Opens a page in a tab, then the popup for that tab (in a tab of its own, popup-sized). */
-async function popupFor(url: string): Promise<Page> {
-  const article = await browser.context.newPage();
-  await article.goto(url);
-  const tabId = await browser.tabIdOf(article);
-  const popup = await browser.openExtensionPage(`${POPUP}?tabId=${tabId}`);
-  await popup.setViewportSize({ width: 380, height: 600 });
-  return popup;
-}
-
 async function text(page: Page, selector: string): Promise<string> {
   return (await page.locator(selector).textContent()) ?? '';
 }
@@ -77,7 +66,7 @@ describe('popup in Chromium', () => {
 
   it('shows the whole coverage of the demo article', async () => {
     await useApi(api.url);
-    const popup = await popupFor(`${api.url}${DEMO_ARTICLE}`);
+    const popup = await browser.openPopupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.locator('.article').first().waitFor();
 
     const title = await text(popup, '.story-title');
@@ -133,21 +122,21 @@ describe('popup in Chromium', () => {
 
   it('says so when no other outlet covers the story', async () => {
     await useApi(api.url);
-    const popup = await popupFor(`${site.url}/unmatched-article.html`);
+    const popup = await browser.openPopupFor(`${site.url}/unmatched-article.html`);
     await popup.getByText('No other coverage found').waitFor();
     expect(await text(popup, '.status .detail')).toContain('Village fête crowns prize-winning marrow');
   });
 
   it('says so when the page is not a news article', async () => {
     await useApi(api.url);
-    const popup = await popupFor(`${site.url}/front-page.html`);
+    const popup = await browser.openPopupFor(`${site.url}/front-page.html`);
     await popup.getByText("This doesn't look like a news article").waitFor();
     expect(await popup.locator('.story-title').count()).toBe(0);
   });
 
   it('says so when the API is down, and retries once it is back', async () => {
     await useApi(`http://127.0.0.1:${await closedPort()}`);
-    const popup = await popupFor(`${api.url}${DEMO_ARTICLE}`);
+    const popup = await browser.openPopupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.getByText("Couldn't reach the coverage service").waitFor();
     const retry = popup.getByRole('button', { name: 'Retry' });
 

@@ -16,7 +16,6 @@ import { OutletDirectory } from '../../src/core/outlet.js';
 import { startServer, type RunningServer } from '../../src/server/start-server.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.js';
 
-const POPUP = 'src/extension/popup/index.html';
 const OPTIONS = 'src/extension/options/index.html';
 const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
 const RATINGS_FILE = fileURLToPath(new URL('../fixtures/ratings/e2e-ratings.csv', import.meta.url));
@@ -48,15 +47,6 @@ async function optionsPage(): Promise<Page> {
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByText('Saved.').waitFor();
   return options;
-}
-
-async function popupFor(url: string): Promise<Page> {
-  const article = await browser.context.newPage();
-  await article.goto(url);
-  const tabId = await browser.tabIdOf(article);
-  const popup = await browser.openExtensionPage(`${POPUP}?tabId=${tabId}`);
-  await popup.setViewportSize({ width: 380, height: 600 });
-  return popup;
 }
 
 /** The demo story as the API holds it, with the consensus: looked up by its Guardian article. */
@@ -102,7 +92,7 @@ describe('ratings control in Chromium', () => {
     // The consensus: 23 left, 3 center, 2 right, 3 unrated. The file makes the Guardian, the New
     // York Times, CNN and the Washington Post right-leaning; the override puts the Moscow Times center.
     const consensus = (await demoStory()).distribution;
-    const popup = await popupFor(`${api.url}${DEMO_ARTICLE}`);
+    const popup = await browser.openPopupFor(`${api.url}${DEMO_ARTICLE}`);
     await popup.locator('.article').first().waitFor();
     const count = async (side: string) => popup.locator(`.legend-${side} .legend-count`).textContent();
     expect(await count('left')).toBe(`(${consensus.left - 4} outlets)`);
