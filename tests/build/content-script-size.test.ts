@@ -14,10 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUDGET_BYTES = 15 * 1024;
 /**
- * Automatic mode's script carries the article extractor, the link finder and the badges. Issue #6
- * asks for 15 KB like the on-demand script; this is about where it stands, so that it does not grow.
+ * Automatic mode's script carries the article extractor, the link finder and the badges, and every
+ * granted page compiles it at load: 15 KB like the on-demand script (issue #6).
  */
-const AUTO_BUDGET_BYTES = 19 * 1024;
+const AUTO_BUDGET_BYTES = 15 * 1024;
 const outDir = mkdtempSync(join(tmpdir(), 'coverage-lens-content-size-'));
 let script = '';
 let auto = '';

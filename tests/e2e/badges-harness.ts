@@ -31,6 +31,7 @@ export const SITES = {
   scroll: { host: 'www.kare11.com', path: '/latest', file: 'infinite-scroll.html' },
   app: { host: 'www.wkyc.com', path: '/app/news', file: 'single-page-app.html' },
   hostile: { host: 'www.king5.com', path: '/hostile', file: 'hostile.html' },
+  cards: { host: 'www.11alive.com', path: '/', file: 'card-links.html' },
   article: {
     host: 'www.khou.com',
     path: '/article/news/local/harbor-tunnel-opens-after-five-years-of-work/285-1',

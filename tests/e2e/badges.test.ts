@@ -103,17 +103,27 @@ describe('a newspaper home page with 221 headline links', () => {
     expect(await hostCount(page)).toBe(known(items));
   });
 
-  it('draws beside the link, never inside it, in a closed shadow root, without taking its click', async () => {
+  it("draws beside an inline link, at the end of a block link's heading, in a closed shadow root, without taking its click", async () => {
     const facts = await page.evaluate(() => {
       const hosts = [...document.querySelectorAll('coverage-lens-badge')];
+      const display = (element: Element) => getComputedStyle(element).display;
       return {
-        insideLinks: hosts.filter((host) => host.closest('a') !== null).length,
         open: hosts.filter((host) => host.shadowRoot !== null).length,
-        afterLinks: hosts.filter((host) => host.previousElementSibling?.localName === 'a').length,
+        afterInlineLinks: hosts.filter((host) => {
+          const link = host.previousElementSibling;
+          return link?.localName === 'a' && display(link) === 'inline' && host.closest('a') === null;
+        }).length,
+        // The page's cards are flex rows whose links (blockified) wrap an h3.
+        inBlockLinkHeadings: hosts.filter((host) => {
+          const link = host.closest('a');
+          return link !== null && display(link) === 'block' && host.parentElement?.localName === 'h3';
+        }).length,
         hosts: hosts.length,
       };
     });
-    expect(facts).toEqual({ insideLinks: 0, open: 0, afterLinks: facts.hosts, hosts: facts.hosts });
+    expect(facts.open).toBe(0);
+    expect(facts.afterInlineLinks + facts.inBlockLinkHeadings).toBe(facts.hosts);
+    expect(facts.afterInlineLinks).toBeGreaterThan(0);
     const link = page.locator('h1.lead-headline a');
     const href = await link.getAttribute('href');
     await link.click();
@@ -186,6 +196,73 @@ describe('a newspaper home page with 221 headline links', () => {
           .filter((i) => i.url?.includes('wfaa.com')),
       ),
     );
+    await page.close();
+  });
+});
+
+describe('a front page whose headline links are laid out as blocks', () => {
+  let page: Page;
+
+  /** Where every element of the page's main part is, by its place in the document. */
+  const layout = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((element) => element.localName !== 'coverage-lens-badge')
+        .map((element) => {
+          const { top, height } = element.getBoundingClientRect();
+          return { top: Math.round(top), height: Math.round(height) };
+        }),
+    );
+
+  it('puts each badge inside the link, at the end of its heading or text, moving nothing down', async () => {
+    page = await run.open('cards');
+    const hosts = await waitForHosts(page, 3);
+    const places = await page.evaluate(() =>
+      [...document.querySelectorAll('coverage-lens-badge')].map((host) => ({
+        parent: host.parentElement?.localName,
+        last: host.parentElement?.lastElementChild === host,
+        width: host.getBoundingClientRect().width,
+      })),
+    );
+    expect(places).toHaveLength(hosts);
+    for (const place of places) {
+      expect(['h3', 'a']).toContain(place.parent);
+      expect(place.last).toBe(true);
+    }
+    expect(places.some((place) => place.parent === 'h3')).toBe(true);
+    expect(places.some((place) => place.parent === 'a')).toBe(true);
+    // With the badges and without them, every element has the same top and height: each badge
+    // took room on its headline's line, never a line of its own.
+    const withBadges = await layout();
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('coverage-lens-badge')) host.remove();
+    });
+    expect(await layout()).toEqual(withBadges);
+    for (const { width } of places) expect(width).toBeLessThan(80);
+    await page.close();
+  });
+
+  it("opens the card on the badge's click, which neither follows the link nor reaches the page", async () => {
+    page = await run.open('cards');
+    await waitForHosts(page, 3);
+    const session = await page.context().newCDPSession(page);
+    const start = page.url();
+    await page.locator('main h3 coverage-lens-badge').first().click();
+    await expect
+      .poll(async () => (await accessibleNodes(session)).some((node) => node.role === 'dialog'))
+      .toBe(true);
+    expect(page.url()).toBe(start);
+    expect(await page.evaluate('window.linkClicks')).toEqual([]);
+    // The link's own click is untouched (with the card, which lies over the link, closed).
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await accessibleNodes(session)).some((node) => node.role === 'dialog'))
+      .toBe(false);
+    const link = page.locator('main a.tile').first();
+    const href = await link.getAttribute('href');
+    await link.locator('p').click();
+    await page.waitForURL(`**${href ?? ''}`);
+    await session.detach();
     await page.close();
   });
 });

@@ -2,6 +2,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { badgeSiteOf, badgesOffOn } from '../../core/badge-sites.js';
 import type { BadgeToBackground } from '../badge-messages.js';
+import type { BadgeLabelWords } from '../badge-replies.js';
 import { fail, ok, type Reply } from '../messages.js';
 import type { AutomaticSites } from './automatic-sites.js';
 import { lookUpHeadlines, type BadgeLookupDeps } from './badge-lookup.js';
@@ -13,6 +14,8 @@ export interface BadgeIntentDeps extends BadgeLookupDeps {
   settings: SettingsStore;
   /** Opens the extension's own page showing a story's full coverage in a new tab. */
   openCoverage(storyId: string): Promise<void>;
+  /** The words of a badge's accessible name, sent with every lookup reply (badge-words.ts). */
+  words(): BadgeLabelWords;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function handleBadgeIntent(
   }
   if (badgesOffOn(host, offSites)) {
     if (intent.type === 'badge-lookup')
-      return ok({ enabled: false, stories: intent.headlines.map(() => null) });
+      return ok({ enabled: false, stories: intent.headlines.map(() => null), words: deps.words() });
     return fail('forbidden', 'badges are off for this site');
   }
   switch (intent.type) {
@@ -51,6 +54,7 @@ export async function handleBadgeIntent(
       return ok({
         enabled: true,
         stories: await lookUpHeadlines(settings.apiBaseUrl, intent.headlines, deps),
+        words: deps.words(),
       });
     case 'badge-takes':
       return ok(pickTakes(await deps.clientFor(settings.apiBaseUrl).getStory(intent.storyId), intent.url));

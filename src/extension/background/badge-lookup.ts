@@ -5,7 +5,8 @@
  */
 import { MAX_BATCH, type LookupItem, type LookupResult, type StorySummary } from '../../core/contract.js';
 import { summaryOf } from '../../core/story-with-choices.js';
-import type { BadgeHeadline, BadgeStory } from '../badge-messages.js';
+import type { BadgeHeadline } from '../badge-messages.js';
+import type { BadgeStory } from '../badge-replies.js';
 import type { ChooserSource } from './apply-rating-choices.js';
 import type { BadgeCache } from './badge-cache.js';
 import type { LookupClient } from './lookup-client.js';

@@ -5,7 +5,7 @@
  * on, and removes them when not.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { BADGE_PORT } from '../badge-messages.js';
+import { BADGE_PORT } from '../badge-replies.js';
 
 export interface BadgePorts {
   /** Closes the ports of pages that may no longer show badges. */

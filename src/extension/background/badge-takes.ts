@@ -7,7 +7,7 @@ import { foldToSide } from '../../core/bias-scale.js';
 import { canonicalizeUrl } from '../../core/canonical-url.js';
 import type { Story, StoryArticle } from '../../core/contract.js';
 import { httpsUrlOf } from '../../core/https-url.js';
-import { MAX_TAKES, type BadgeTake } from '../badge-messages.js';
+import { MAX_TAKES, type BadgeTake } from '../badge-replies.js';
 
 const sideOf = (article: StoryArticle): BadgeTake['side'] =>
   article.outlet?.lean ? foldToSide(article.outlet.lean) : 'unrated';

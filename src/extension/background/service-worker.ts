@@ -11,6 +11,7 @@ import { startAutomaticMode } from './automatic-mode.js';
 import { createAutomaticSites } from './automatic-sites.js';
 import { clearingBadgesToo, createBadgeCache } from './badge-cache.js';
 import { keepBadgePorts } from './badge-ports.js';
+import { badgeLabelWords } from './badge-words.js';
 import { createLookupCache } from './lookup-cache.js';
 import { createApiRequest, createLookupClient } from './lookup-client.js';
 import { createMessageRouter } from './message-router.js';
@@ -77,6 +78,7 @@ const route = createMessageRouter({
       const path = `src/extension/popup/index.html?story=${encodeURIComponent(storyId)}`;
       await browser.tabs.create({ url: browser.runtime.getURL(path) });
     },
+    words: () => badgeLabelWords(browser.i18n),
   },
 });
 

@@ -4,7 +4,6 @@
  * (an intent, never a primitive; the background shows the count on the toolbar) and draws a badge
  * in its headline; on a front page or an aggregator it draws badges beside the headline links.
  */
-import '../zod-setup.js';
 import type { ContentToBackground } from '../messages.js';
 import { badgeArticle, badgeListing } from './badges/page-badges.js';
 import { sendToBackground } from './extension-runtime.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LookupItem, LookupResponse, StorySummary } from '../../../src/core/contract.js';
 import { summary } from '../api-fixtures.js';
-import { contentSender, popupSender, routerHarness } from '../privacy/router-harness.js';
+import { BADGE_WORDS, contentSender, popupSender, routerHarness } from '../privacy/router-harness.js';
 
 const FRONT = 'https://www.wfaa.com/';
 const GRANTED = ['*://*.wfaa.com/*'];
@@ -66,7 +66,12 @@ describe('badge lookups', () => {
       right,
       unrated,
     };
-    expect(reply).toEqual({ ok: true, data: { enabled: true, stories: [badge, null, badge, null] } });
+    expect(reply).toEqual({
+      ok: true,
+      data: { enabled: true, stories: [badge, null, badge, null], words: BADGE_WORDS },
+    });
+    // The words of the badges' names, so that the page need not read the extension's messages.
+    expect(BADGE_WORDS).toMatchObject({ sourcesOther: 'Coverage Lens: $1 sources', left: 'Left' });
   });
 
   it('send nothing for headlines answered within the TTL', async () => {
@@ -104,7 +109,7 @@ describe("a site's badge switch", () => {
     });
     expect((await settings.load()).badgesOffSites).toEqual(['wfaa.com']);
     const off = await send({ type: 'badge-lookup', headlines: [headline(2)] }, 'https://sports.wfaa.com/');
-    expect(off).toEqual({ ok: true, data: { enabled: false, stories: [null] } });
+    expect(off).toEqual({ ok: true, data: { enabled: false, stories: [null], words: BADGE_WORDS } });
     expect(await send({ type: 'badge-takes', storyId: 'story-1', url: headline(2).url })).toMatchObject({
       ok: false,
     });

@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { BADGE_PORT } from '../../../src/extension/badge-messages.js';
+import { BADGE_PORT } from '../../../src/extension/badge-replies.js';
 import { keepBadgePorts } from '../../../src/extension/background/badge-ports.js';
 
 /** A port as the browser hands it over: named, from a sender, and disconnectable from either end. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BadgeStory } from '../../../src/extension/badge-messages.js';
+import type { BadgeStory } from '../../../src/extension/badge-replies.js';
 import {
   badgeLabel,
   shortCount,

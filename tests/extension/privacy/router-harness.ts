@@ -10,6 +10,7 @@ import type { LookupItem, StorySummary } from '../../../src/core/contract.js';
 import { CONSENSUS_RATER, OutletDirectory, type OutletResponse } from '../../../src/core/outlet.js';
 import { createAutomaticSites } from '../../../src/extension/background/automatic-sites.js';
 import { createBadgeCache } from '../../../src/extension/background/badge-cache.js';
+import { badgeLabelWords } from '../../../src/extension/background/badge-words.js';
 import { createLookupCache } from '../../../src/extension/background/lookup-cache.js';
 import { LookupError, type LookupClient } from '../../../src/extension/background/lookup-client.js';
 import { createMessageRouter } from '../../../src/extension/background/message-router.js';
@@ -21,6 +22,15 @@ import { createSettingsStore } from '../../../src/extension/background/settings-
 import type { ExtractedPage } from '../../../src/extension/messages.js';
 import { matched, story } from '../api-fixtures.js';
 import { fakeStorageArea } from '../fake-storage-area.js';
+
+const englishMessages = JSON.parse(
+  readFileSync(new URL('../../../_locales/en/messages.json', import.meta.url), 'utf8'),
+) as Record<string, { message: string }>;
+/** A badge's words as the background reads them from the English messages. */
+export const BADGE_WORDS = badgeLabelWords({
+  getMessage: (key: string, substitutions?: string | string[]) =>
+    (englishMessages[key]?.message ?? '').replace('$1', [substitutions ?? []].flat()[0] ?? ''),
+});
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -136,6 +146,7 @@ export function routerHarness(options: HarnessOptions = {}) {
       cache: createBadgeCache(fakeStorageArea(), options.now),
       chooser: async () => null,
       openCoverage: async () => undefined,
+      words: () => BADGE_WORDS,
     },
   });
   return { route, lookups, apiCalls, badges, settings, storage, granted };

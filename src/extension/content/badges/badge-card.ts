@@ -5,7 +5,7 @@
  * when https, so nothing from a page or the API can become markup or script.
  */
 import { httpsUrlOf } from '../../../core/https-url.js';
-import type { BadgeStory, BadgeTake } from '../../badge-messages.js';
+import type { BadgeStory, BadgeTake } from '../../badge-replies.js';
 import { SIDES, type BadgeWords } from './badge-text.js';
 import { message } from '../extension-runtime.js';
 

@@ -1,10 +1,12 @@
 /**
  * One badge: a host element whose style attribute resets whatever the page sets, a closed shadow
  * root (the page can neither read nor restyle it) with a button (the bar and the count, named
- * with the numbers) and a card shown on hover or focus in the top layer, above any overlay.
- * The host sits beside the link, never inside it, and stops no event: the link's click is the page's.
+ * with the numbers) and a card shown on hover or focus in the top layer, above any overlay, built
+ * when first shown. Clicks on the badge are the badge's own: when it sits inside a block-level link
+ * (badge-placement.ts) they neither follow the link nor reach the page's handlers; the link's own
+ * clicks are untouched.
  */
-import type { BadgeStory } from '../../badge-messages.js';
+import type { BadgeStory } from '../../badge-replies.js';
 import { fillCard, type CardActions } from './badge-card.js';
 import { HOST_STYLE, SHADOW_CSS } from './badge-style.js';
 import { SIDES, badgeLabel, shortCount, sideShares, type BadgeWords } from './badge-text.js';
@@ -21,18 +23,23 @@ const styleSheet = () => {
   }
   return sheet;
 };
+/** The host's declarations, each important, as one text: one style parse per badge. */
+const hostCss = HOST_STYLE.map(([property, value]) => `${property}:${value}!important`).join(';');
 
+/** The bar: one element whose background is the split (no rated outlet: the bar's own grey). */
 function bar(doc: Document, story: BadgeStory): HTMLSpanElement {
   const shares = sideShares(story);
   const element = doc.createElement('span');
   element.className = 'bar';
   element.setAttribute('aria-hidden', 'true');
-  for (const side of SIDES) {
-    const segment = doc.createElement('span');
-    segment.className = side;
-    segment.style.width = `${shares[side]}%`;
-    element.append(segment);
-  }
+  let from = 0;
+  const stops = SIDES.map((side) => {
+    const to = from + shares[side];
+    const stop = `var(--${side}) ${from}% ${to}%`;
+    from = to;
+    return stop;
+  });
+  if (from > 0) element.style.backgroundImage = `linear-gradient(to right, ${stops.join(', ')})`;
   return element;
 }
 
@@ -43,7 +50,8 @@ export function createBadge(
   actions: CardActions,
 ): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
-  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
+  // Through the CSSOM, which no page CSP blocks (a style attribute could be).
+  host.style.cssText = hostCss;
   const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [styleSheet()];
   const button = doc.createElement('button');
@@ -56,29 +64,35 @@ export function createBadge(
   count.setAttribute('aria-hidden', 'true');
   count.textContent = shortCount(story.sourceCount);
   button.append(bar(doc, story), count);
-  const card = doc.createElement('div');
-  card.className = 'card';
-  card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', story.title);
-  card.hidden = true;
-  root.append(button, card);
+  root.append(button);
 
-  let filled = false;
+  /** Built when first shown: most badges are never opened. */
+  let card: HTMLDivElement | undefined;
   /** Escape hands focus back to the button, which must not reopen the card. */
   let refocusing = false;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
-  const inTopLayer = typeof card.showPopover === 'function';
-  if (inTopLayer) card.popover = 'manual';
+  const isOpen = () => card !== undefined && !card.hidden;
+
+  function buildCard(): HTMLDivElement {
+    const built = doc.createElement('div');
+    built.className = 'card';
+    built.setAttribute('role', 'dialog');
+    built.setAttribute('aria-label', story.title);
+    // In the top layer where the browser has it, above any overlay of the page.
+    if (typeof built.showPopover === 'function') built.popover = 'manual';
+    fillCard(built, story, words, actions);
+    built.addEventListener('pointerenter', show);
+    built.addEventListener('pointerleave', hideSoon);
+    root.append(built);
+    return built;
+  }
 
   function show() {
     clearTimeout(hideTimer);
-    if (!card.hidden) return;
-    if (!filled) {
-      filled = true;
-      fillCard(card, story, words, actions);
-    }
+    if (isOpen()) return;
+    card ??= buildCard();
     card.hidden = false;
-    if (inTopLayer && host.isConnected) card.showPopover();
+    if (card.popover === 'manual' && host.isConnected) card.showPopover();
     const rect = host.getBoundingClientRect();
     const width = Math.min(300, window.innerWidth * 0.9);
     card.style.left = `${Math.max(4, Math.min(rect.left, window.innerWidth - width - 4))}px`;
@@ -89,9 +103,9 @@ export function createBadge(
   }
   function hide() {
     clearTimeout(hideTimer);
-    if (card.hidden) return;
+    if (card === undefined || card.hidden) return;
     doc.defaultView?.removeEventListener('scroll', hide);
-    if (inTopLayer && card.matches(':popover-open')) card.hidePopover();
+    if (card.matches(':popover-open')) card.hidePopover();
     card.hidden = true;
     button.setAttribute('aria-expanded', 'false');
   }
@@ -105,16 +119,21 @@ export function createBadge(
     if (!refocusing) show();
     refocusing = false;
   });
-  for (const part of [button, card]) {
-    part.addEventListener('pointerenter', show);
-    part.addEventListener('pointerleave', hideSoon);
-  }
+  button.addEventListener('pointerenter', show);
+  button.addEventListener('pointerleave', hideSoon);
+  // A badge inside a link: its clicks open its card, not the link, and the page's handlers (a
+  // router listening on its links) never see them. The card's own links still open.
+  root.addEventListener('click', (event) => {
+    if (host.closest('a') === null) return;
+    event.stopPropagation();
+    if (!(event.target instanceof Element && event.target.closest('a'))) event.preventDefault();
+  });
   root.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget;
     if (!(next instanceof Node) || !root.contains(next)) hideSoon();
   });
   root.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key !== 'Escape' || card.hidden) return;
+    if ((event as KeyboardEvent).key !== 'Escape' || !isOpen()) return;
     hide();
     if (root.activeElement !== button) {
       refocusing = true;

@@ -1,13 +1,18 @@
 /**
  * Badges on a listing page, for as long as the page lives: headline links are found a pass at a
- * time from the top of the page, the next pass when the reader nears the last link found, then
- * in the subtrees the page adds; each is looked up only when it comes near the viewport, at most
- * 50 in one message, at most `maxLinks` per page view, one lookup per canonical URL. Everything
- * is undone by `stop()`: observers disconnected, badges removed.
+ * time from the top of the page, the next pass (going on where the last stopped) when the reader
+ * nears the last link found, then in the subtrees the page adds; each is looked up only when it
+ * comes near the viewport, at most 50 in one message, at most `maxLinks` per page view, one lookup
+ * per canonical URL, and its badge drawn in the next animation frame. Everything is undone by
+ * `stop()`: observers disconnected, badges removed.
  */
-import type { BadgeStory } from '../../badge-messages.js';
-import type { HeadlineLink } from '../extraction/find-headline-links.js';
+import {
+  headlineLinkFinder,
+  type HeadlineLink,
+  type HeadlineLinkFinder,
+} from '../extraction/find-headline-links.js';
 import { BADGE_TAG } from './badge-element.js';
+import { badgeSpot, placeBadge } from './badge-placement.js';
 import { findHeadlinesIn, scanRoots } from './headline-scan.js';
 
 export interface BadgeSessionOptions {
@@ -31,13 +36,14 @@ export const DEFAULT_SESSION_OPTIONS: BadgeSessionOptions = {
   debounceMs: 150,
 };
 
-export interface BadgeSessionDeps {
+/** What the session needs from its page, `T` being what a badge is drawn from (a story). */
+export interface BadgeSessionDeps<T> {
   /** One answer per link (null: no badge); `enabled: false` ends the session. */
-  lookUp(
-    links: readonly HeadlineLink[],
-  ): Promise<{ enabled: boolean; stories: (BadgeStory | null)[] } | null>;
-  /** The badge's host element for a story, drawn beside `link`. */
-  drawBadge(story: BadgeStory, link: HeadlineLink): HTMLElement;
+  lookUp(links: readonly HeadlineLink[]): Promise<{ enabled: boolean; stories: (T | null)[] } | null>;
+  /** Whether the background takes `link` in a lookup; the session follows no other. */
+  canAsk(link: HeadlineLink): boolean;
+  /** The badge's host element for a story, to draw beside `link`. */
+  drawBadge(story: T, link: HeadlineLink): HTMLElement;
   /** False once the extension is gone; the session then stops itself. */
   alive(): boolean;
 }
@@ -51,30 +57,49 @@ export interface BadgeSession {
   stop(): void;
 }
 
-export function startBadgeSession(
+export function startBadgeSession<T>(
   doc: Document,
-  deps: BadgeSessionDeps,
+  deps: BadgeSessionDeps<T>,
   options: BadgeSessionOptions = DEFAULT_SESSION_OPTIONS,
 ): BadgeSession {
   /** By canonical URL: the link followed for it in this page view. */
   const tracked = new Map<string, Tracked>();
   /** Answers already had, by URL: a link seen again (re-rendered, route revisited) asks nothing. */
-  const answers = new Map<string, BadgeStory | null>();
+  const answers = new Map<string, T | null>();
   const queue: Tracked[] = [];
   const added: Node[] = [];
   let asking = false;
   let stopped = false;
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Headline links the last pass from the top asked for; the page may hold more below. */
+  /** The page's headline links from the top, a pass at a time, each going on where the last stopped. */
+  let finder: HeadlineLinkFinder | undefined;
+  /** Headline links the passes so far asked for, and how many they found. */
   let reach = 0;
+  let reached = 0;
   /** The last link of a full pass: when it nears the viewport, the next pass runs. */
   let frontier: Element | undefined;
+  /** Answered links waiting for the next frame to draw their badges in. */
+  const toDraw = new Map<Tracked, T>();
+  let frame: number | undefined;
 
-  const draw = (entry: Tracked, story: BadgeStory | null) => {
-    if (story === null || !entry.link.element.isConnected || entry.host !== undefined) return;
-    entry.host = deps.drawBadge(story, entry.link);
-    entry.link.element.after(entry.host);
+  const draw = (entry: Tracked, story: T | null) => {
+    if (story === null) return;
+    toDraw.set(entry, story);
+    frame ??= requestAnimationFrame(drawWaiting);
   };
+
+  /** Draws in a frame of their own, all places read before any badge goes in: one style pass. */
+  function drawWaiting() {
+    frame = undefined;
+    const batch = [...toDraw]
+      .filter(([entry]) => entry.link.element.isConnected && entry.host === undefined)
+      .map(([entry, story]) => ({ entry, story, spot: badgeSpot(entry.link.element) }));
+    toDraw.clear();
+    for (const { entry, story, spot } of batch) {
+      entry.host = deps.drawBadge(story, entry.link);
+      placeBadge(entry.host, spot);
+    }
+  }
 
   const byElement = new WeakMap<Element, Tracked>();
   const visibility = new IntersectionObserver(
@@ -105,13 +130,15 @@ export function startBadgeSession(
     if (frontier !== undefined) nearEnd.unobserve(frontier);
     frontier = undefined;
     if (tracked.size >= options.maxLinks) return;
-    // Doubling keeps a reader far down the page to a few passes, all of them costing about two scans.
+    // Doubling keeps a reader far down the page to a few passes, each going on where the last stopped.
     reach = Math.min(options.maxLinks, reach === 0 ? options.passLinks : reach * 2);
-    const links = findHeadlinesIn(doc, doc.location?.href ?? doc.URL, reach);
+    finder ??= headlineLinkFinder(doc, doc.location?.href ?? doc.URL);
+    const links = finder.next(reach - reached);
+    reached += links.length;
     follow(links);
     const last = links.at(-1);
     // A pass that found fewer than it asked for reached the end of the page.
-    if (links.length === reach && reach < options.maxLinks && last !== undefined) {
+    if (reached === reach && reach < options.maxLinks && last !== undefined) {
       frontier = last.element;
       nearEnd.observe(frontier);
     }
@@ -119,6 +146,7 @@ export function startBadgeSession(
 
   function follow(links: readonly HeadlineLink[]) {
     for (const link of links) {
+      if (!deps.canAsk(link)) continue;
       const known = tracked.get(link.url);
       if (known?.link.element.isConnected) continue;
       if (known === undefined && tracked.size >= options.maxLinks) break;
@@ -200,6 +228,8 @@ export function startBadgeSession(
     stopped = true;
     clearTimeout(scanTimer);
     clearTimeout(firstScan);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    toDraw.clear();
     changes.disconnect();
     visibility.disconnect();
     nearEnd.disconnect();

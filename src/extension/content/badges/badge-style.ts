@@ -12,7 +12,9 @@ export const HOST_STYLE: readonly (readonly [string, string])[] = [
   ['all', 'initial'],
   ['display', 'inline-block'],
   ['position', 'static'],
-  ['margin', '0 0 0 0.4em'],
+  // Negative block margins: the badge takes no height in its line, so a line of any font size
+  // keeps its height and nothing below moves.
+  ['margin', '-8px 0 -8px 0.4em'],
   ['padding', '0'],
   ['vertical-align', 'middle'],
   ['line-height', '0'],
@@ -26,17 +28,17 @@ export const HOST_STYLE: readonly (readonly [string, string])[] = [
 
 export const SHADOW_CSS = `
 :host { all: initial; }
-* { box-sizing: border-box; }
+/* The sides' colours, set on every element in here: the page's own custom properties cannot reach them. */
+* { box-sizing: border-box; --left: #2563eb; --center: #7c3aed; --right: #dc2626; --unrated: #9ca3af; }
 .badge {
   all: initial; display: inline-flex; align-items: center; gap: 4px; cursor: pointer;
   font: 600 11px/14px system-ui, sans-serif; color: #1f2937; background: #f3f4f6;
   border: 1px solid #d1d5db; border-radius: 8px; padding: 1px 5px; height: 16px; white-space: nowrap;
 }
 .badge:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
-.bar { display: inline-flex; width: 30px; height: 6px; border-radius: 3px; overflow: hidden; background: #d1d5db; }
-.bar > span { display: block; height: 100%; }
-.left { background: #2563eb; } .center { background: #7c3aed; } .right { background: #dc2626; }
-.unrated { background: #9ca3af; }
+.bar { display: inline-block; width: 30px; height: 6px; border-radius: 3px; background: #d1d5db; }
+.left { background: var(--left); } .center { background: var(--center); } .right { background: var(--right); }
+.unrated { background: var(--unrated); }
 .card {
   position: fixed; inset: auto; margin: 0; z-index: 2147483647; width: 300px; max-width: 90vw;
   padding: 10px 12px; border: 1px solid #d1d5db; border-radius: 8px; background: #fff; color: #111827;

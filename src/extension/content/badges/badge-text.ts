@@ -1,6 +1,6 @@
 /** What a badge says and how its bar splits, from the story's counts. Pure. */
 import { sharesOf } from '../../../core/bias-distribution.js';
-import type { BadgeStory } from '../../badge-messages.js';
+import type { BadgeStory } from '../../badge-replies.js';
 
 export const SIDES = ['left', 'center', 'right'] as const;
 export type BadgeSide = (typeof SIDES)[number];

@@ -4,27 +4,40 @@
  * drawn is removed when the reader turns badges off here, when the background says they are off,
  * and when the extension goes away (reloaded, updated, disabled), observers included.
  */
-import type * as z from 'zod/mini';
-import { BADGE_PORT, BadgeReplies, type BadgeStory, type BadgeToBackground } from '../../badge-messages.js';
+import type { BadgeToBackground } from '../../badge-messages.js';
+import {
+  BADGE_PORT,
+  BadgeReplies,
+  MAX_HEADLINE_URL_LENGTH,
+  type BadgeLabelWords,
+  type BadgeStory,
+} from '../../badge-replies.js';
 import { createBadge } from './badge-element.js';
 import { startBadgeSession, type BadgeSession } from './badge-session.js';
 import type { BadgeWords } from './badge-text.js';
-import { message, runtimeAlive, sendToBackground, watchRuntime } from '../extension-runtime.js';
+import { runtimeAlive, sendToBackground, watchRuntime } from '../extension-runtime.js';
 import { mainHeadline } from './main-headline.js';
 
-const SIDE_KEYS = { left: 'sideLeft', center: 'sideCenter', right: 'sideRight', unrated: 'sideUnrated' };
-const words: BadgeWords = {
-  sources: (count) => (count === 1 ? message('badgeSourcesOne') : message('badgeSourcesOther', count)),
-  side: (side) => message(SIDE_KEYS[side]),
-};
+/** A badge's words, from those the background sent with its lookup reply. */
+function wordsOf(label: BadgeLabelWords): BadgeWords {
+  return {
+    sources: (count) => (count === 1 ? label.sourcesOne : label.sourcesOther.replace('$1', String(count))),
+    side: (side) => label[side],
+  };
+}
+
+/** A story to draw, with the words to draw it with. */
+interface Answer {
+  story: BadgeStory;
+  words: BadgeWords;
+}
 
 /** The background's answer to a badge intent, or undefined for no answer, a failure or garbage. */
 async function ask<T>(
   intent: BadgeToBackground,
-  reply: () => z.ZodMiniType<{ ok: true; data: T }>,
+  read: (reply: unknown) => T | undefined,
 ): Promise<T | undefined> {
-  const parsed = reply().safeParse(await sendToBackground(intent));
-  return parsed.success ? parsed.data.data : undefined;
+  return read(await sendToBackground(intent));
 }
 
 function badgesOn(doc: Document) {
@@ -44,7 +57,7 @@ function badgesOn(doc: Document) {
     drawn.clear();
   }
 
-  function badgeFor(story: BadgeStory, url: string): HTMLElement {
+  function badgeFor({ story, words }: Answer, url: string): HTMLElement {
     const host = createBadge(doc, story, words, {
       loadTakes: async () =>
         (await ask({ type: 'badge-takes', storyId: story.storyId, url }, BadgeReplies.takes)) ?? null,
@@ -62,13 +75,19 @@ function badgesOn(doc: Document) {
     badgeFor,
     runtime,
     startSession(): void {
-      session = startBadgeSession(doc, {
-        lookUp: (links) =>
-          ask(
+      session = startBadgeSession<Answer>(doc, {
+        lookUp: async (links) => {
+          const reply = await ask(
             { type: 'badge-lookup', headlines: links.map(({ title, url }) => ({ title, url })) },
             BadgeReplies.lookup,
-          ).then((reply) => reply ?? null),
-        drawBadge: (story, link) => badgeFor(story, link.url),
+          );
+          if (reply === undefined) return null;
+          const words = wordsOf(reply.words);
+          return { enabled: reply.enabled, stories: reply.stories.map((story) => story && { story, words }) };
+        },
+        // One address over the limit would have the background refuse the whole batch.
+        canAsk: (link) => link.url.length <= MAX_HEADLINE_URL_LENGTH,
+        drawBadge: (answer, link) => badgeFor(answer, link.url),
         alive: () => runtime.checkAlive(),
       });
     },
@@ -92,15 +111,14 @@ export async function badgeArticle(
 ): Promise<void> {
   const badges = badgesOn(doc);
   const [found, state] = await Promise.all([
-    autoLookup.then((reply) => BadgeReplies.autoLookup().safeParse(reply)),
+    autoLookup.then(BadgeReplies.autoLookup),
     ask({ type: 'badge-lookup', headlines: [] }, BadgeReplies.lookup),
   ]);
-  const story = found.success ? found.data.data.story : null;
+  const story = found?.story;
   const heading = mainHeadline(doc, title);
   if (!story || state?.enabled !== true || heading === null || !runtimeAlive()) {
     badges.runtime.stop();
     return;
   }
-  const { id, title: storyTitle, sourceCount, distribution } = story;
-  heading.append(badges.badgeFor({ storyId: id, title: storyTitle, sourceCount, ...distribution }, pageUrl));
+  heading.append(badges.badgeFor({ story, words: wordsOf(state.words) }, pageUrl));
 }

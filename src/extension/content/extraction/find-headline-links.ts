@@ -1,7 +1,8 @@
 /**
  * Finds the headline links on a front page or an aggregator: anchors whose text is a headline,
  * pointing at article URLs, deduplicated by URL, in document order. Scans a whole document or one
- * subtree of it (what a page added later). Pure: reads the DOM, changes nothing.
+ * subtree of it (what a page added later), in one go or a batch at a time. Pure: reads the DOM,
+ * changes nothing.
  */
 import { normalizeHeadline } from '../../../core/headline-normalize.js';
 import { elementText } from './element-text.js';
@@ -98,42 +99,126 @@ function linkUrl(href: string, origin: string, base: string): string | null {
   return query < 0 ? resolved : resolved.slice(0, query) + withoutTracking(resolved.slice(query));
 }
 
-const CHROME_TAGS = ['nav', 'footer'];
+/** Where an element sits: in the page's chrome (menus, footers, banners), in a heading. */
+const IN_CHROME = 1;
+const IN_HEADING = 2;
+const CHROME_TAGS = new Set(['nav', 'footer']);
 const CHROME_ROLES = new Set(['navigation', 'contentinfo', 'menu', 'toolbar']);
-const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** The chrome tags and roles as one selector, to test a subtree's ancestors. */
-const CHROME = [...CHROME_TAGS, ...[...CHROME_ROLES].map((role) => `[role="${role}"]`)].join(', ');
-
-interface PageParts {
-  /** Anchors in menus, footers and banners. */
-  inChrome: Set<Element>;
-  /** Anchors inside a heading element or an element with role="heading". */
-  inHeading: Set<Element>;
+function ownPlace(element: Element): number {
+  const tag = element.localName;
+  if (CHROME_TAGS.has(tag)) return IN_CHROME;
+  if (HEADING_TAGS.has(tag)) return IN_HEADING;
+  const role = element.getAttribute('role');
+  if (role === null) return 0;
+  if (role === 'heading') return IN_HEADING;
+  return CHROME_ROLES.has(role) ? IN_CHROME : 0;
 }
 
 /**
- * The anchors in the page's chrome and in its headings, from the cached tag lists and one pass over
- * the elements that have a role, instead of a walk up the tree or a closest() per anchor. A subtree
- * inside a heading (which the lists below it cannot show) puts all its anchors there.
+ * Where the elements above `element` put it, walking up only to the first ancestor already placed:
+ * the anchors of one card or one list share all but a step or two of their ancestors, so a scan
+ * costs about one step per anchor, and a pass over the page's first links nothing for the rest.
  */
-function pageParts(root: Document | Element): PageParts {
-  const parts: PageParts = { inChrome: new Set(), inHeading: new Set() };
-  if ('closest' in root && root.closest(HEADING) !== null) addAnchors(parts.inHeading, root);
-  for (const tag of CHROME_TAGS)
-    for (const el of root.getElementsByTagName(tag)) addAnchors(parts.inChrome, el);
-  for (const tag of HEADING_TAGS)
-    for (const el of root.getElementsByTagName(tag)) addAnchors(parts.inHeading, el);
-  for (const el of root.querySelectorAll('[role]')) {
-    const role = el.getAttribute('role') ?? '';
-    if (role === 'heading') addAnchors(parts.inHeading, el);
-    else if (CHROME_ROLES.has(role)) addAnchors(parts.inChrome, el);
+function placeOf(element: Element, places: Map<Element, number>): number {
+  const unplaced: Element[] = [];
+  let place = 0;
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    const known = places.get(node);
+    if (known !== undefined) {
+      place = known;
+      break;
+    }
+    unplaced.push(node);
   }
-  return parts;
+  for (let i = unplaced.length - 1; i >= 0; i -= 1) {
+    const node = unplaced[i] as Element;
+    place |= ownPlace(node);
+    places.set(node, place);
+  }
+  return place;
 }
 
-function addAnchors(anchors: Set<Element>, container: Element): void {
-  for (const anchor of container.getElementsByTagName('a')) anchors.add(anchor);
+/** The headline links below a root, a batch at a time, each batch going on where the last stopped. */
+export interface HeadlineLinkFinder {
+  /** Up to `max` more headline links, in document order; fewer once the root's anchors run out. */
+  next(max: number): HeadlineLink[];
+}
+
+/**
+ * A finder over the anchors below `root` (a document, or an element for the subtree it heads) of
+ * the page at `url`. It walks the root's live list of anchors, so a page read in passes (badges
+ * look at the first screens first) costs about what one scan of the whole page costs.
+ */
+export function headlineLinkFinder(root: Document | Element, url: string): HeadlineLinkFinder {
+  const resolved = resolveHttpUrl(url, url);
+  if (!resolved) return { next: () => [] };
+  const pageUrl = resolved;
+  const origin = new URL(pageUrl).origin;
+  const anchors = root.getElementsByTagName('a');
+  /** The next anchor to look at, and the one before it, to find the place again if the page moved it. */
+  let index = 0;
+  let lastSeen: Element | undefined;
+  /** Every URL given, and whether its link is a heading's (nothing improves on that). */
+  const given = new Map<string, boolean>();
+
+  /** Where to go on: after the last anchor looked at, wherever the page's changes have put it. */
+  function resume(): number {
+    if (lastSeen === undefined || anchors[index - 1] === lastSeen) return index;
+    // Gone (-1): from the top again; the URLs already given are not given twice.
+    return (Array.prototype.indexOf.call(anchors, lastSeen) as number) + 1;
+  }
+
+  function next(max: number): HeadlineLink[] {
+    const places = new Map<Element, number>();
+    const found: HeadlineLink[] = [];
+    /** This batch's links by URL, with their index in `found`. */
+    const batch = new Map<string, number>();
+    for (index = resume(); index < anchors.length; index += 1) {
+      const anchor = anchors[index] as HTMLAnchorElement;
+      const href = anchor.getAttribute('href')?.trim();
+      if (href === undefined || href.startsWith('#') || NOT_A_PAGE.test(href)) continue;
+      // Image-only links and one-word links are never headlines: drop them before any parsing.
+      const ownText = anchor.textContent ?? '';
+      if (ownText.length < 8 || ownText.trim().length < 8) continue;
+      const target = linkUrl(href, origin, pageUrl);
+      if (!target || target === pageUrl) continue;
+      const earlier = given.get(target);
+      // A card often links twice (image, then headline): only a heading can improve on a kept link,
+      // and only on one of this batch (the links of earlier batches are already drawn).
+      const at = batch.get(target);
+      if (earlier === true || (earlier === false && at === undefined)) continue;
+      const place = anchor.parentElement === null ? 0 : placeOf(anchor.parentElement, places);
+      if (place & IN_CHROME) continue;
+      // A card link wrapping its heading reads as the heading; only anchors with child elements can.
+      const hasChildren = anchor.firstElementChild !== null;
+      const heading = hasChildren ? anchor.querySelector(HEADING) : null;
+      const headed = heading !== null || (place & IN_HEADING) !== 0;
+      if (earlier === false && !headed) continue;
+      if (urlShape(target) !== 'article') continue;
+      // The anchor's headline: its heading when it wraps one, else its own text.
+      const text = normalizeHeadline(
+        heading ? elementText(heading) : hasChildren ? elementText(anchor) : ownText,
+      );
+      if (!isHeadlineText(text)) continue;
+      if (!headed && text.length > MAX_UNHEADED_TITLE) continue;
+      const link = { element: anchor, title: text, url: target };
+      if (at !== undefined) {
+        // Keep the first place in the document, with the heading's text.
+        found[at] = link;
+      } else {
+        if (found.length >= max) break;
+        batch.set(target, found.length);
+        found.push(link);
+      }
+      given.set(target, headed);
+    }
+    lastSeen = index > 0 ? anchors[index - 1] : undefined;
+    return found;
+  }
+
+  return { next };
 }
 
 /** The headline links below `root` (a document, or an element for the subtree it heads) of the page at `url`. */
@@ -142,48 +227,5 @@ export function findHeadlineLinks(
   url: string,
   options: FindOptions = {},
 ): HeadlineLink[] {
-  const max = options.max ?? DEFAULT_MAX;
-  const pageUrl = resolveHttpUrl(url, url);
-  if (!pageUrl) return [];
-  // A subtree inside a menu or footer holds no headlines, as the same anchors would not in the page.
-  if ('closest' in root && root.closest(CHROME) !== null) return [];
-  const origin = new URL(pageUrl).origin;
-  const { inChrome, inHeading } = pageParts(root);
-  const found: HeadlineLink[] = [];
-  const byUrl = new Map<string, { index: number; headed: boolean }>();
-  for (const anchor of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    if (inChrome.has(anchor)) continue;
-    const href = (anchor.getAttribute('href') ?? '').trim();
-    if (href.startsWith('#') || NOT_A_PAGE.test(href)) continue;
-    // Image-only links and one-word links are never headlines: drop them before any parsing.
-    const ownText = anchor.textContent ?? '';
-    if (ownText.length < 8 || ownText.trim().length < 8) continue;
-    const target = linkUrl(href, origin, pageUrl);
-    if (!target || target === pageUrl) continue;
-    // A card link wrapping its heading reads as the heading; only anchors with child elements can.
-    const hasChildren = anchor.firstElementChild !== null;
-    const heading = hasChildren ? anchor.querySelector(HEADING) : null;
-    const headed = heading !== null || inHeading.has(anchor);
-    const previous = byUrl.get(target);
-    // A card often links twice (image, then headline): only a heading can improve on a kept link.
-    if (previous && (previous.headed || !headed)) continue;
-    if (urlShape(target) !== 'article') continue;
-    // The anchor's headline: its heading when it wraps one, else its own text.
-    const text = normalizeHeadline(
-      heading ? elementText(heading) : hasChildren ? elementText(anchor) : ownText,
-    );
-    if (!isHeadlineText(text)) continue;
-    if (!headed && text.length > MAX_UNHEADED_TITLE) continue;
-    const link = { element: anchor, title: text, url: target };
-    if (previous) {
-      // Keep the first place in the document, with the heading's text.
-      found[previous.index] = link;
-      byUrl.set(target, { index: previous.index, headed });
-    } else {
-      if (found.length >= max) break;
-      byUrl.set(target, { index: found.length, headed });
-      found.push(link);
-    }
-  }
-  return found;
+  return headlineLinkFinder(root, url).next(options.max ?? DEFAULT_MAX);
 }
