@@ -11,6 +11,8 @@ import { Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
 import { headlineKey } from '../../src/core/headline-normalize.js';
 import { extractArticle } from '../../src/extension/content/extraction/extract-article.js';
+import { readJsonLd } from '../../src/extension/content/extraction/json-ld.js';
+import { firstMeta, readMetaTags } from '../../src/extension/content/extraction/meta-tags.js';
 import type { Report, Runner } from '../report.js';
 import { optionValue } from '../lib/cli-args.js';
 
@@ -59,6 +61,26 @@ function ogTitle(doc: Document): string | null {
   );
 }
 
+/** The raw places a page states its headline, for reading a miss by eye (`--show-failures`). */
+function headlineSources(doc: Document): string {
+  const meta = readMetaTags(doc);
+  const article = readJsonLd(doc).articles[0];
+  const h1s = [...doc.getElementsByTagName('h1')]
+    .slice(0, 3)
+    .map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+  const rows: [string, string | null | undefined][] = [
+    ['json-ld', article?.headline ?? article?.name],
+    ['og:title', firstMeta(meta, 'og:title')],
+    ['twitter:title', firstMeta(meta, 'twitter:title')],
+    ['title', doc.title],
+    ...h1s.map((h): [string, string | undefined] => ['h1', h]),
+  ];
+  return rows
+    .filter(([, text]) => text)
+    .map(([source, text]) => `  ${source.padEnd(13)} ${text}`)
+    .join('\n');
+}
+
 function readability(doc: Document): string | null {
   try {
     return new Readability(doc.cloneNode(true) as Document).parse()?.title ?? null;
@@ -96,17 +118,18 @@ const run: Runner = async (args) => {
       readability: readability(document),
       'og:title': ogTitle(document),
     };
-    await close();
     const gold = headlineKey(c.title);
+    if (showFailures && headlineKey(ours.title ?? '') !== gold) {
+      console.error(`✗ ${c.id} ${c.url}\n  gold:         ${c.title}\n  ours:         ${ours.title}`);
+      console.error(`${headlineSources(document)}\n`);
+    }
+    await close();
     for (const m of METHODS) {
       const predicted = headlineKey(titles[m] ?? '');
       if (predicted === gold) exact[m] += 1;
       if (predicted.includes(gold)) contained[m] += 1;
     }
     if (ours.isArticle) recognised += 1;
-    if (showFailures && headlineKey(ours.title ?? '') !== gold) {
-      console.error(`✗ ${c.id}\n  gold: ${c.title}\n  ours: ${ours.title}\n`);
-    }
     predictions.push(JSON.stringify({ id: c.id, title: ours.title, isArticle: ours.isArticle }));
   }
   if (outFile) await writeFile(outFile, `${predictions.join('\n')}\n`);

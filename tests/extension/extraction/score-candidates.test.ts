@@ -4,6 +4,7 @@ import {
   chooseHeadline,
   type Candidate,
 } from '../../../src/extension/content/extraction/score-candidates.js';
+import { slugOf } from '../../../src/extension/content/extraction/url-slug.js';
 
 const c = (source: string, text: string, weight: number, extra: Partial<Candidate> = {}): Candidate => ({
   source,
@@ -38,6 +39,39 @@ describe('chooseHeadline', () => {
       c('h1', 'Record heat threatens coral reefs along the coast', 3, { rendered: true }),
     ]);
     expect(choice?.text).toBe('Record heat threatens coral reefs along the coast');
+  });
+
+  it('never picks a cut title that another source states in full', () => {
+    const choice = chooseHeadline([
+      c('og', 'Marathon day: Record field and…', 3.5),
+      c('twitter', 'Marathon day: Record field and…', 1),
+      c('title', 'Marathon day: Record field and "a royal visitor"', 1.25),
+    ]);
+    expect(choice?.text).toBe('Marathon day: Record field and "a royal visitor"');
+  });
+
+  it('lets the URL slug decide between two headlines the sources split on', () => {
+    const candidates = [
+      c('og', 'City to close two fire stations as budget gap widens', 3.5),
+      c('title', 'City to close two fire stations as budget gap widens', 1.25),
+      c('json-ld', 'Two fire stations face the axe in budget squeeze', 3),
+      c('h1', 'Two fire stations face the axe in budget squeeze', 3, { rendered: true }),
+    ];
+    expect(chooseHeadline(candidates)?.text).toBe('Two fire stations face the axe in budget squeeze');
+    const slug = slugOf('https://x.example/2025/02/10/city-to-close-two-fire-stations-as-budget-gap-widens/');
+    expect(chooseHeadline(candidates, slug && { slug, weight: 1.5 })?.text).toBe(
+      'City to close two fire stations as budget gap widens',
+    );
+  });
+
+  it('ignores a slug that names neither headline', () => {
+    const slug = slugOf('https://x.example/politik/ausland/news-aus-aller-welt-im-ueberblick');
+    const choice = chooseHeadline(
+      [c('og', 'Storm closes three alpine passes', 3.5), c('json-ld', 'Three passes shut as storm hits', 3)],
+      slug && { slug, weight: 1.5 },
+    );
+    expect(choice?.text).toBe('Storm closes three alpine passes');
+    expect(choice?.support).toBeCloseTo(3.5 / 6.5);
   });
 
   it('keeps the declared punctuation when a heading glued kicker and headline', () => {

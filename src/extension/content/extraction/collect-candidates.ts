@@ -33,6 +33,8 @@ export const WEIGHTS = {
   twitterTitle: 1,
   otherMeta: 0.75,
   otherHeading: 0.75,
+  /** The URL's slug: written once from the headline, but often shortened or from a first draft. */
+  urlSlug: 1.5,
   /** A site adapter knows its family's markup, but still has to agree with something. */
   adapter: 4,
 } as const;

@@ -13,6 +13,7 @@ import { firstMeta, readMetaTags } from './meta-tags.js';
 import { canonicalUrlOf } from './page-urls.js';
 import { chooseHeadline } from './score-candidates.js';
 import { SiteNames } from './site-names.js';
+import { slugOf } from './url-slug.js';
 import { urlShape } from './url-shape.js';
 
 export interface ArticleInfo {
@@ -77,7 +78,11 @@ export function extractArticle(doc: Document, url: string): ArticleInfo {
   }
   // A site's front page or a search has no headline of its own: its title describes the site.
   const shape = urlShape(url);
-  const choice = shape === 'root' || shape === 'search' ? null : chooseHeadline(candidates);
+  const slug = slugOf(url);
+  const choice =
+    shape === 'root' || shape === 'search'
+      ? null
+      : chooseHeadline(candidates, slug ? { slug, weight: WEIGHTS.urlSlug } : null);
   const evidence = detectArticle(doc, shape, meta, jsonLd, (choice?.support ?? 0) >= 0.5);
   const title = choice ? normalizeHeadline(choice.text) : null;
 

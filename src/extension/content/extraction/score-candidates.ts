@@ -5,6 +5,7 @@
  */
 import { headlineKey } from '../../../core/headline-normalize.js';
 import { splitTitle, withoutLabelKicker } from './clean-title.js';
+import { slugOverlap, type Slug } from './url-slug.js';
 
 export interface Candidate {
   source: string;
@@ -21,6 +22,12 @@ export interface Candidate {
   rendered?: boolean;
 }
 
+/** The page URL's slug as a further source, which states the proposal that spells it best. */
+export interface SlugSource {
+  slug: Slug;
+  weight: number;
+}
+
 export interface Choice {
   text: string;
   /** Share of all candidate weight that supports the choice, 0..1. */
@@ -30,6 +37,8 @@ export interface Choice {
 /** Scripts written without spaces, where a word count says nothing about length. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 const ELLIPSIS = /(?:\.{3}|…)$/;
+/** Below this overlap the slug names something else (a section, a shortened topic), not a proposal. */
+const SLUG_MATCH = 0.6;
 
 /**
  * Words only: the same headline reaches the page with different punctuation ("Kicker / Headline" in
@@ -87,6 +96,13 @@ function proposalsOf(candidates: Candidate[]): string[] {
   return [...proposals].filter((p) => p.length > 0);
 }
 
+/** Whether a text cut short ("…") is stated in full by another source, which is then the headline. */
+function completedElsewhere(key: string, sources: Keyed[]): boolean {
+  if (!ELLIPSIS.test(key)) return false;
+  const cut = looseOfKey(key.replace(ELLIPSIS, ''));
+  return sources.some((c) => c.cut === null && c.loose.length > cut.length && c.loose.startsWith(cut));
+}
+
 export function keyed(candidate: Candidate): Keyed {
   const key = headlineKey(candidate.text);
   return {
@@ -98,20 +114,41 @@ export function keyed(candidate: Candidate): Keyed {
   };
 }
 
-export function chooseHeadline(candidates: Candidate[]): Choice | null {
+/**
+ * The proposals the slug states: those it overlaps most, when that is enough to be the same headline.
+ * Ties all count, as the slug cannot tell spellings of the same words apart. Keys are loose keys.
+ */
+function slugStated(looseKeys: string[], source: SlugSource | null): Set<string> {
+  if (!source) return new Set();
+  const distinct = [...new Set(looseKeys)];
+  const overlaps = distinct.map((loose) => slugOverlap(source.slug, loose));
+  const best = Math.max(0, ...overlaps);
+  return best < SLUG_MATCH
+    ? new Set()
+    : new Set(distinct.filter((_, i) => (overlaps[i] ?? 0) >= best - 1e-9));
+}
+
+export function chooseHeadline(candidates: Candidate[], slug: SlugSource | null = null): Choice | null {
   const sources = candidates.filter((c) => c.text.length > 0).map(keyed);
   if (sources.length === 0) return null;
-  const total = sources.reduce((sum, c) => sum + c.weight, 0);
+  const proposals = proposalsOf(sources)
+    .map((text) => {
+      const key = headlineKey(text);
+      return { text, key, loose: looseOfKey(key) };
+    })
+    .filter((p) => p.loose && !completedElsewhere(p.key, sources));
+  const bySlug = slugStated(
+    proposals.map((p) => p.loose),
+    slug,
+  );
+  const total = sources.reduce((sum, c) => sum + c.weight, 0) + (bySlug.size > 0 ? (slug?.weight ?? 0) : 0);
   // A label kicker ("Live:") is presentation: a labelled source supports the headline without it.
   const unlabelled = sources.map((c) => {
     const rest = withoutLabelKicker(c.text);
     return rest ? looseKey(rest) : null;
   });
   let best: { text: string; score: number; exact: number } | null = null;
-  for (const text of proposalsOf(sources)) {
-    const key = headlineKey(text);
-    const loose = looseOfKey(key);
-    if (!loose) continue;
+  for (const { text, key, loose } of proposals) {
     let score = 0;
     let exact = 0;
     sources.forEach((c, i) => {
@@ -119,6 +156,7 @@ export function chooseHeadline(candidates: Candidate[]): Choice | null {
       score += a * c.weight;
       if (c.key === key && !c.rendered) exact += c.weight;
     });
+    if (bySlug.has(loose)) score += slug?.weight ?? 0;
     if (isTooShort(text)) score *= 0.3;
     // Where the same sources state it with and without a label ("LIVE:"), the label is presentation.
     if (withoutLabelKicker(text) !== null) score *= 0.9;
