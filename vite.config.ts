@@ -7,6 +7,7 @@ import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { outletDirectoryModule } from './src/build/outlet-directory-module.js';
+import { popupSingleFile } from './src/build/popup-single-file.js';
 
 /**
  * crxjs marks every `?script` import web-accessible, but a file injected with
@@ -29,6 +30,7 @@ export default defineConfig({
     crx({ manifest: { ...manifest, version: packageJson.version } }),
     nothingWebAccessible(),
     outletDirectoryModule(),
+    popupSingleFile(manifest.action.default_popup),
   ],
   build: {
     outDir: 'dist/chrome',
@@ -45,6 +47,8 @@ export default defineConfig({
       },
     },
     target: 'chrome114',
+    // Chrome 114 and Firefox 140 preload modules themselves: no polyfill in the pages' scripts.
+    modulePreload: { polyfill: false },
     // Minified: the popup's JS must stay under 25 KB gzipped (issue #5).
     minify: true,
   },

@@ -67,6 +67,28 @@ async function popupFor(url: string, width = 400): Promise<{ popup: Page; tabId:
   return { popup, tabId };
 }
 
+/** The toolbar count the background shows on a tab, and its color as [r, g, b, alpha]. */
+function toolbarOf(tabId: number): Promise<{ text: string; color: number[] }> {
+  return browser.serviceWorker.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        action: {
+          getBadgeText(d: object): Promise<string>;
+          getBadgeBackgroundColor(d: object): Promise<number[]>;
+        };
+      };
+    };
+    const [text, color] = await Promise.all([
+      chrome.action.getBadgeText({ tabId: id }),
+      chrome.action.getBadgeBackgroundColor({ tabId: id }),
+    ]);
+    return { text, color };
+  }, tabId);
+}
+
+/** #2563eb, the left side's color: the demo story is mostly covered from the left. */
+const LEFT_BLUE = [0x25, 0x63, 0xeb, 255];
+
 describe('popup states in Chromium', () => {
   it('shows the story, accessible in light and dark, and sets the toolbar count', async () => {
     await browser.useApi(api.url);
@@ -102,13 +124,24 @@ describe('popup states in Chromium', () => {
     expect(await popup.locator('.seven-steps tr').count()).toBe(8);
     await checkAndShoot(popup, 'story-seven-steps');
 
-    const badge = await browser.serviceWorker.evaluate(async (id) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { action: { getBadgeText(d: object): Promise<string> } };
-      };
-      return chrome.action.getBadgeText({ tabId: id });
-    }, tabId);
-    expect(badge).toBe(String(sources));
+    expect(await toolbarOf(tabId)).toEqual({ text: String(sources), color: LEFT_BLUE });
+  });
+
+  it("opens from the toolbar on the active tab, which it finds itself, and sets that tab's count", async () => {
+    await browser.useApi(api.url);
+    const article = await browser.context.newPage();
+    await article.goto(`${api.url}${DEMO_ARTICLE}`);
+    await article.bringToFront();
+    const tabId = await browser.tabIdOf(article);
+    // The real popup, with no ?tabId: it reads the active tab of the current window. Playwright
+    // does not hand out the action popup's page, so its work shows in the count it leads to.
+    await browser.serviceWorker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } };
+      await chrome.action.openPopup();
+    });
+    await expect
+      .poll(() => toolbarOf(tabId), { timeout: 10_000 })
+      .toEqual({ text: expect.stringMatching(/^\d{2,}$/), color: LEFT_BLUE });
   });
 
   it('shows the story it showed for this tab at once on the next open, even with the service gone', async () => {
@@ -208,13 +241,7 @@ describe('popup states in Chromium', () => {
     const { popup, tabId } = await popupFor(`${site.url}/front-page.html`);
     await popup.getByText("This doesn't look like a news article").waitFor();
     await checkAndShoot(popup, 'not-news');
-    const badge = await browser.serviceWorker.evaluate(async (id) => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { action: { getBadgeText(d: object): Promise<string> } };
-      };
-      return chrome.action.getBadgeText({ tabId: id });
-    }, tabId);
-    expect(badge).toBe('');
+    expect((await toolbarOf(tabId)).text).toBe('');
   });
 
   it('says so when no other outlet covers the story yet', async () => {

@@ -9,7 +9,7 @@ import { httpsUrlOf } from '../../core/https-url.js';
 import type { ExtractedPage, ReplyError } from '../messages.js';
 import { t, type MessageKey } from './i18n.js';
 import { LeanBadge } from './lean-badge.js';
-import { isSameArticle } from './same-article.js';
+import { sameArticleAs } from './same-article.js';
 import { panelId, SideTabs, tabId } from './side-tabs.js';
 import { SkeletonArticles } from './skeleton-view.js';
 import { articlesOnTab, countsPerTab, sortArticles, type SortOrder, type Tab } from './story-facts.js';
@@ -39,6 +39,7 @@ export function CoverageList({ page, story, error, now }: Props) {
   if (!story) return <SkeletonArticles />;
   const articles = sortArticles(articlesOnTab(story.articles, tab), order);
   const rest = articles.length - shown;
+  const isPage = sameArticleAs(page?.canonicalUrl);
   return (
     <section class="coverage" aria-labelledby="coverage-heading">
       <div class="coverage-head">
@@ -71,7 +72,7 @@ export function CoverageList({ page, story, error, now }: Props) {
               <ArticleItem
                 key={`${article.url ?? ''}-${index}`}
                 article={article}
-                current={isSameArticle(article.url, page?.canonicalUrl)}
+                current={isPage(article.url)}
                 now={now}
               />
             ))}

@@ -9,7 +9,7 @@ interface PopupChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: {
     get(tabId: number): Promise<Pick<Tabs.Tab, 'url'>>;
-    query(query: Tabs.QueryQueryInfoType): Promise<Pick<Tabs.Tab, 'id'>[]>;
+    query(query: Tabs.QueryQueryInfoType): Promise<Pick<Tabs.Tab, 'id' | 'url'>[]>;
   };
   storage: {
     session: {

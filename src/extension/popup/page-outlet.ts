@@ -1,10 +1,11 @@
 /** Which of the story's outlets published the page the reader is on. Pure. */
 import type { Story, StoryArticle } from '../../core/contract.js';
 import type { ExtractedPage } from '../messages.js';
-import { isSameArticle } from './same-article.js';
+import { sameArticleAs } from './same-article.js';
 
 export function pageOutletOf(page: ExtractedPage, story: Story): NonNullable<StoryArticle['outlet']> | null {
-  const same = story.articles.find((a) => a.outlet !== null && isSameArticle(a.url, page.canonicalUrl));
+  const isPage = sameArticleAs(page.canonicalUrl);
+  const same = story.articles.find((a) => a.outlet !== null && isPage(a.url));
   if (same?.outlet) return same.outlet;
   if (!page.canonicalUrl || !URL.canParse(page.canonicalUrl)) return null;
   const host = new URL(page.canonicalUrl).hostname.replace(/^www\./, '');

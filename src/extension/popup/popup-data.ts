@@ -5,23 +5,43 @@ import type { ExtractedPage, LookupTabData, ReplyError } from '../messages.js';
 import type { OutletDetails } from '../outlet-details.js';
 import { askBackground } from './background-reply.js';
 import { pageHostOf } from './page-outlet.js';
-import { recall, remember, tabUrlOf } from './story-memory.js';
+import { recall, remember, tabUrlOf, type RememberedStory } from './story-memory.js';
 import type { PopupState } from './popup-state.js';
+
+/** The tab the popup reads, and its address when the browser tells (activeTab grant or host permission). */
+interface TabToRead {
+  id: number;
+  url?: string;
+}
+
+/** What opening the popup on a tab starts with: the tab, and the story remembered last time. */
+interface Opening {
+  tab: TabToRead | undefined;
+  memory: RememberedStory | undefined;
+}
 
 /**
  * What the popup was opened for: `?story=ID` (a badge's "open coverage") shows that story; else
- * the story of the clicked tab.
+ * the story of the clicked tab, whose reads start here, before the first render: they are browser
+ * round trips, and the remembered story can show only once both are back. A retry reads again.
  */
 export function loaderFor(search: string): (onUpdate: (state: PopupState) => void) => Promise<void> {
   const storyId = new URLSearchParams(search).get('story');
-  return storyId ? (onUpdate) => loadStoryById(storyId, onUpdate) : loadActiveTab;
+  if (storyId) return (onUpdate) => loadStoryById(storyId, onUpdate);
+  let started: Promise<Opening> | undefined = readOpening(search);
+  return async (onUpdate) => {
+    const opening = started ?? readOpening(search);
+    started = undefined;
+    const { tab, memory } = await opening;
+    if (tab === undefined)
+      return onUpdate({ kind: 'error', error: { code: 'cannot-read-page', message: 'no tab to read' } });
+    await loadStory(tab, memory, onUpdate);
+  };
 }
 
-async function loadActiveTab(onUpdate: (state: PopupState) => void): Promise<void> {
-  const tabId = await tabIdToRead();
-  if (tabId === undefined)
-    return onUpdate({ kind: 'error', error: { code: 'cannot-read-page', message: 'no tab to read' } });
-  await loadStory(tabId, onUpdate);
+async function readOpening(search: string): Promise<Opening> {
+  const [tab, memory] = await Promise.all([tabToRead(search), recall()]);
+  return { tab, memory };
 }
 
 /** One story by id, with no page of the reader's to relate it to. */
@@ -36,13 +56,16 @@ async function loadStoryById(id: string, onUpdate: (state: PopupState) => void):
 
 /**
  * The tab named by `?tabId=N` (the end-to-end tests open the popup in a tab that way),
- * else the active tab of the current window.
+ * else the active tab of the current window, whose address comes with it: one round trip either way.
  */
-async function tabIdToRead(): Promise<number | undefined> {
-  const fromQuery = new URLSearchParams(location.search).get('tabId');
-  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
-  const [tab] = await extensionApi.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+async function tabToRead(search: string): Promise<TabToRead | undefined> {
+  const fromQuery = new URLSearchParams(search).get('tabId');
+  if (fromQuery !== null && /^\d+$/.test(fromQuery)) {
+    const id = Number(fromQuery);
+    return { id, url: await tabUrlOf(id) };
+  }
+  const [tab] = await extensionApi.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
 }
 
 /**
@@ -50,10 +73,13 @@ async function tabIdToRead(): Promise<number | undefined> {
  * fetches the full story and the page's outlet, `onUpdate` seeing each step. A failed live lookup
  * leaves a remembered story on screen rather than replacing it with an error.
  */
-export async function loadStory(tabId: number, onUpdate: (state: PopupState) => void): Promise<void> {
-  // The remembered story is read and drawn before the live lookup is sent: that lookup makes the
-  // worker inject into the tab, which keeps the browser busy and slowed the two reads behind it.
-  const [url, memory] = await Promise.all([tabUrlOf(tabId), recall()]);
+async function loadStory(
+  { id: tabId, url }: TabToRead,
+  memory: RememberedStory | undefined,
+  onUpdate: (state: PopupState) => void,
+): Promise<void> {
+  // The remembered story is drawn before the live lookup is sent: that lookup makes the worker
+  // inject into the tab, which keeps the browser busy and slows what runs beside it.
   const remembered = memory?.tabId === tabId && memory.url === url ? memory : undefined;
   if (remembered) {
     const { page, story, outlet } = remembered;

@@ -2,8 +2,13 @@
 import { canonicalizeUrl } from '../../core/canonical-url.js';
 
 export function isSameArticle(a: string | null | undefined, b: string | null | undefined): boolean {
-  const [x, y] = [a, b].map(comparable);
-  return x !== null && x === y;
+  return sameArticleAs(b)(a);
+}
+
+/** A test for "the same article as `url`", which canonicalizes `url` once for a whole list. */
+export function sameArticleAs(url: string | null | undefined): (other: string | null | undefined) => boolean {
+  const wanted = comparable(url);
+  return (other) => wanted !== null && comparable(other) === wanted;
 }
 
 function comparable(url: string | null | undefined): string | null {
