@@ -9,81 +9,18 @@
  * sees what it sees after a real grant (`permissions.onAdded`, the site in `permissions.getAll()`).
  * Not covered here: the prompt itself and the options page's call to `permissions.request`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { blindspotOf } from '../../src/core/bias-distribution.js';
-import type { LookupItem, Story, StorySummary } from '../../src/core/contract.js';
+import type { LookupItem } from '../../src/core/contract.js';
+import { SITES, startBadgeSites, UNGRANTED_HOST, type SiteName } from './badge-sites.js';
 import { EXTENSION_DIR } from './extension-dir.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser.js';
-import { startFakeApi, type FakeApi } from './fake-api.js';
+import type { FakeApi } from './fake-api.js';
 import { copyBuild, siteAccessOf, withHostsWithheld } from './grant-site-access.js';
 
-export const FIXTURES = new URL('../fixtures/badges/', import.meta.url);
-
-/** Each fixture page at its path on a real outlet's host. */
-export const SITES = {
-  newspaper: { host: 'www.wfaa.com', path: '/', file: 'newspaper-home.html' },
-  aggregator: { host: 'www.drudgereport.com', path: '/', file: 'aggregator.html' },
-  scroll: { host: 'www.kare11.com', path: '/latest', file: 'infinite-scroll.html' },
-  app: { host: 'www.wkyc.com', path: '/app/news', file: 'single-page-app.html' },
-  hostile: { host: 'www.king5.com', path: '/hostile', file: 'hostile.html' },
-  cards: { host: 'www.11alive.com', path: '/', file: 'card-links.html' },
-  article: {
-    host: 'www.khou.com',
-    path: '/article/news/local/harbor-tunnel-opens-after-five-years-of-work/285-1',
-    file: 'article.html',
-  },
-} as const;
-export type SiteName = keyof typeof SITES;
-
-export const siteUrl = (name: SiteName) => `http://${SITES[name].host}${SITES[name].path}`;
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  return h;
-}
-
-/** The fake API knows a story for two headlines in three (by URL), with counts that add up. */
-export function storyFor(item: LookupItem): StorySummary | null {
-  const h = hash(item.url ?? item.title);
-  if (h % 3 === 0) return null;
-  const left = h % 5;
-  const center = (h >>> 3) % 4;
-  const right = ((h >>> 6) % 4) + 1;
-  const distribution = { left, center, right, unrated: 0 };
-  return {
-    id: `story-${h.toString(36)}`,
-    title: `Story: ${item.title}`,
-    sourceCount: left + center + right,
-    firstPublishedAt: '2026-11-27T08:00:00.000Z',
-    lastPublishedAt: '2026-11-27T10:00:00.000Z',
-    distribution,
-    blindspot: blindspotOf(distribution),
-  };
-}
-
-/** The full story: one article per side; the right's link is plain http (drawn as text only). */
-export function fullStory(summary: StorySummary): Story {
-  const article = (n: number, lean: 'left' | 'center' | 'right', url: string) => ({
-    url,
-    title: `${lean} take ${n} on ${summary.title}`,
-    publishedAt: `2026-11-27T0${n}:00:00.000Z`,
-    outlet: { id: `outlet-${lean}`, name: `Outlet ${lean}`, domain: `${lean}.example`, lean },
-  });
-  return {
-    ...summary,
-    articles: [
-      article(1, 'left', 'https://left.example/a/1'),
-      article(2, 'center', 'https://center.example/a/2'),
-      article(3, 'right', 'http://right.example/a/3'),
-    ],
-  };
-}
+export { siteUrl, storyFor, UNGRANTED_HOST } from './badge-sites.js';
 
 export interface BadgesBrowser {
   browser: ExtensionBrowser;
@@ -104,44 +41,9 @@ export interface BadgesBrowserOptions {
   html?: Partial<Record<SiteName, string>>;
 }
 
-/** A news host where automatic mode stays off: the same pages, with no content script of ours. */
-export const UNGRANTED_HOST = 'www.wusa9.com';
-
 export async function startBadgesBrowser(options: BadgesBrowserOptions = {}): Promise<BadgesBrowser> {
-  const stories = new Map<string, StorySummary>();
-  const api = await startFakeApi((request) => {
-    if (request.path === '/v1/lookup') {
-      const items = (JSON.parse(request.body) as { items: LookupItem[] }).items;
-      const results = items.map((item) => {
-        const story = storyFor(item);
-        if (story) stories.set(story.id, story);
-        return { story, matchedBy: story ? 'url' : null, score: story ? 1 : null };
-      });
-      return { status: 200, body: { results } };
-    }
-    const summary = stories.get(decodeURIComponent(request.path.split('/').pop() ?? ''));
-    return summary
-      ? { status: 200, body: fullStory(summary) }
-      : { status: 404, body: { error: { code: 'not-found', message: 'no story' } } };
-  });
-  const pages = createServer((request, response) => {
-    const host = (request.headers.host ?? '').split(':')[0];
-    // The ungranted host serves the newspaper page, for comparisons without the content script.
-    const name =
-      host === UNGRANTED_HOST
-        ? 'newspaper'
-        : (Object.keys(SITES) as SiteName[]).find((key) => SITES[key].host === host);
-    // Any path of a fixture's host is that fixture (the app's routes, reloads after pushState).
-    if (name === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    response
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end(options.html?.[name] ?? readFileSync(new URL(SITES[name].file, FIXTURES)));
-  });
-  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  const { port } = pages.address() as AddressInfo;
+  const sites = await startBadgeSites(options.html);
+  const { api, port } = sites;
 
   const extensionDir = mkdtempSync(join(tmpdir(), 'coverage-lens-badges-'));
   let apiOrigins: string[] = [];
@@ -175,10 +77,7 @@ export async function startBadgesBrowser(options: BadgesBrowserOptions = {}): Pr
   return {
     browser,
     api,
-    lookups: () =>
-      api.requests
-        .filter((request) => request.path === '/v1/lookup')
-        .map((request) => (JSON.parse(request.body) as { items: LookupItem[] }).items),
+    lookups: sites.lookups,
     async open(name, path) {
       const page = await browser.context.newPage();
       await page.goto(`http://${SITES[name].host}${path ?? SITES[name].path}`);
@@ -188,7 +87,7 @@ export async function startBadgesBrowser(options: BadgesBrowserOptions = {}): Pr
     grant: (name) => access.grant(`http://${SITES[name].host}/*`),
     async close() {
       await access.close();
-      await Promise.all([browser.close(), api.close(), new Promise((resolve) => pages.close(resolve))]);
+      await Promise.all([browser.close(), sites.close()]);
       rmSync(extensionDir, { recursive: true, force: true });
     },
   };

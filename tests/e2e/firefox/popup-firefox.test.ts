@@ -15,9 +15,9 @@ import {
   type FirefoxExtensionBrowser,
   type FirefoxTab,
 } from './firefox-extension-browser.js';
+import { useApi } from './options-page.js';
 
 const POPUP = 'src/extension/popup/index.html';
-const OPTIONS = 'src/extension/options/index.html';
 const DEMO_ARTICLE = '/demo/russia-torture-convention.html';
 
 let api: RunningServer;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   if (firefoxStart.status === 'fulfilled') firefox = firefoxStart.value;
   for (const start of [apiStart, siteStart, firefoxStart])
     if (start.status === 'rejected') throw start.reason;
-  await useApi(api.url);
+  await useApi(firefox, api.url);
 });
 
 afterAll(async () => {
@@ -50,22 +50,6 @@ afterEach(() => {
   // Taken out, so one test's errors fail that test only.
   expect(firefox.errors.splice(0)).toEqual([]);
 });
-
-/** Points the extension at an API through its options page, as a user would. */
-async function useApi(apiBaseUrl: string): Promise<void> {
-  const options = await firefox.openExtensionPage(OPTIONS);
-  const field = `document.querySelector('#api-base-url')`;
-  await options.waitFor(`${field}?.value`, 'the saved address');
-  // Typing, then clicking in a later task, as a user does: the page sees the new value first.
-  await options.evaluate(`(() => {
-    ${field}.value = ${JSON.stringify(apiBaseUrl)};
-    ${field}.dispatchEvent(new Event('input', { bubbles: true }));
-  })()`);
-  await options.evaluate(`document.querySelector('button[type="submit"]').click()`);
-  await options.waitFor(`document.body.textContent.includes('Saved.')`, 'the settings to be saved');
-  expect(await options.evaluate<string>(`${field}.value`)).toBe(apiBaseUrl);
-  await options.close();
-}
 
 /** Opens a page in a tab, then the popup for that tab (in a tab of its own). */
 async function popupFor(url: string): Promise<FirefoxTab> {
