@@ -1,6 +1,7 @@
 /**
  * Entry point of `npm run eval -- NAME [...]` and `npm run bench -- NAME [...]`.
- * Each NAME is a module in bench/eval/ or bench/bench/ whose default export is a Runner.
+ * Each NAME is a module in bench/eval/ or bench/bench/ whose default export is a Runner; a module
+ * may export `includes`, the names it runs itself, which a run of every NAME then leaves out.
  */
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,6 +9,11 @@ import { formatTable, type Runner } from './report.js';
 
 const [kind, name, ...rest] = process.argv.slice(2);
 const folder = fileURLToPath(new URL(`./${kind}/`, import.meta.url));
+
+interface Module {
+  default: Runner;
+  includes?: string[];
+}
 
 async function available(): Promise<string[]> {
   const files = await readdir(folder).catch(() => []);
@@ -28,9 +34,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = args.includes('--json');
+  const modules = await Promise.all(
+    chosen.map(async (n) => [n, (await import(pathToFileURL(`${folder}${n}.ts`).href)) as Module] as const),
+  );
+  const included = new Set(modules.flatMap(([, mod]) => mod.includes ?? []));
   const reports = [];
-  for (const n of chosen) {
-    const mod = (await import(pathToFileURL(`${folder}${n}.ts`).href)) as { default: Runner };
+  for (const [n, mod] of modules) {
+    if (included.has(n)) continue;
     const report = await mod.default(args.filter((a) => a !== '--json'));
     reports.push(report);
     if (!json) for (const table of report.tables) console.log(`\n${formatTable(table)}`);

@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- extension [--data DIR] [--json]`
+ * `npm run bench -- extension [--data DIR] [--runs N] [--json]`
  * Content-script cost in real Chromium: extractArticle and Mozilla Readability's parse() on the same
  * evaluation pages in the same page, findHeadlineLinks on a synthetic 1,000-link front page, and the
- * gzipped size of each content script of a fresh build.
+ * gzipped size of each content script of a fresh build; then the popup's tables of
+ * `npm run bench -- popup` (JS size, time to a cached story), which issue #5 asks of this command.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,10 @@ import { optionValue } from '../lib/cli-args.js';
 import { nearestRank } from '../lib/nearest-rank.js';
 import { measureBadgeCost } from '../lib/badge-cost.js';
 import type { Report, Runner } from '../report.js';
+import popupBench from './popup.js';
+
+/** Benchmarks this one runs too: `npm run bench` with no name runs them once, here. */
+export const includes = ['popup'];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_DATA = fileURLToPath(new URL('../../../shared/eval/headlines/', import.meta.url));
@@ -202,6 +207,8 @@ const run: Runner = async (args) => {
   } finally {
     await browser.close();
   }
+  // After the content scripts' browser has closed, so that the popup's timings do not share the machine with it.
+  const popup = await popupBench(args);
 
   const ours = timings.map((t) => t.ours);
   const theirs = timings.map((t) => t.readability);
@@ -285,6 +292,7 @@ const run: Runner = async (args) => {
         ],
         note: `pages: ${dataDir} with scripts other than JSON-LD stripped and subresources blocked; ${SAMPLES}×${CALLS} calls per page for ours, ${READABILITY_SAMPLES} parses of a fresh clone for Readability; badges: the 1,000-link page on a granted outlet site with the built extension and a fake API, caches cleared before each load, no scrolling (links near the first viewport are looked up); main-thread time is the script's evaluation and callbacks (timers, observers, animation frames: the badges are drawn in one), not its promise continuations, which a trace ties to no script`,
       },
+      ...popup.tables,
     ],
     data: {
       extract: { median: oursMedian, p95: nearestRank(ours, 95) },
@@ -295,6 +303,7 @@ const run: Runner = async (args) => {
       contentScriptGzipBytes: Object.fromEntries(scripts.map((s) => [s.file, s.gzipBytes])),
       bundleGzipBytes: bundleGzip,
       badges,
+      popup: popup.data,
     },
   };
   return report;

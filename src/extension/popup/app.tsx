@@ -54,9 +54,14 @@ export function App({ load, allowSite, now = Date.now, slowAfterMs = SLOW_AFTER_
       {state.kind === 'story' ? (
         <>
           <StoryHeader summary={state.summary} story={state.story} now={now()} />
-          {state.page && <PageOutletView page={state.page} story={state.story} outlet={state.outlet} />}
-          <SplitBar distribution={state.summary.distribution} articles={state.story?.articles} />
+          <SplitBar
+            distribution={state.summary.distribution}
+            articles={state.story?.articles}
+            articlesPending={!state.storyError}
+          />
           {state.summary.blindspot && <BlindspotNote side={state.summary.blindspot} />}
+          {/* Under what the lookup's summary shows: it arrives with the story and would push that down. */}
+          {state.page && <PageOutletView page={state.page} story={state.story} outlet={state.outlet} />}
           {state.story && <FramingView articles={state.story.articles} />}
           <CoverageList page={state.page} story={state.story} error={state.storyError} now={now()} />
         </>

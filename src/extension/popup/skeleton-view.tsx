@@ -18,12 +18,23 @@ export function SkeletonArticles() {
   );
 }
 
-export function SkeletonStory() {
+/**
+ * The story's title while it loads. The loading status line goes under it, where the story's meta
+ * line will be: above the title it would be a line the story lacks, and the title would jump up.
+ */
+export function SkeletonTitle() {
   return (
     <div class="skeleton" aria-hidden="true">
       <span class="bone bone-title" />
       <span class="bone bone-title short" />
-      <span class="bone bone-meta" />
+    </div>
+  );
+}
+
+/** The rest of the story while it loads: distribution heading, bar, legend, list. */
+export function SkeletonStory() {
+  return (
+    <div class="skeleton" aria-hidden="true">
       <span class="bone bone-heading" />
       <span class="bone bone-bar" />
       <span class="bone bone-meta" />

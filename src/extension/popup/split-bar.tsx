@@ -14,9 +14,12 @@ const PARTS = ['left', 'center', 'right', 'unrated'] as const;
 export function SplitBar({
   distribution,
   articles,
+  articlesPending = false,
 }: {
   distribution: Distribution;
   articles?: StoryArticle[];
+  /** The articles are on their way: their seven-step line is held for them. */
+  articlesPending?: boolean;
 }) {
   const shares = sharesOf(distribution);
   const parts = PARTS.map((key) => ({
@@ -47,6 +50,12 @@ export function SplitBar({
       </ul>
       {distribution.unrated > 0 && <p class="unrated-note">{t('unratedNote')}</p>}
       {articles && <SevenSteps articles={articles} />}
+      {!articles && articlesPending && (
+        // Held so that the blindspot note under it does not move when the articles arrive.
+        <p class="seven-steps pending" aria-hidden="true">
+          <span class="bone" />
+        </p>
+      )}
     </section>
   );
 }

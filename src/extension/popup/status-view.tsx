@@ -6,7 +6,7 @@ import type { ErrorCode } from '../messages.js';
 import { t, type MessageKey } from './i18n.js';
 import { PageOutletView } from './page-outlet-view.js';
 import type { PopupState } from './popup-state.js';
-import { SkeletonStory } from './skeleton-view.js';
+import { SkeletonStory, SkeletonTitle } from './skeleton-view.js';
 
 interface Message {
   title: MessageKey;
@@ -37,6 +37,7 @@ export function StatusView({ state, slow, onRetry, onAllow }: Props) {
     case 'loading':
       return (
         <>
+          <SkeletonTitle />
           <p class="status loading" role="status">
             {slow ? t('slowLoading') : t('loading')}
             {slow && (
