@@ -3,28 +3,47 @@
  * development data in ../shared/eval/stories (never from anything else, never naming a case):
  * 1. term statistics: document frequencies over the UCI News Aggregator headlines and the training
  *    split of the AllSides roundups (val is kept out so val figures stay honest);
- * 2. a logistic regression over the match features, fitted on leave-one-out candidates of the
- *    roundups' training split (no time) and a seeded UCI sample (±3-day window), queries whose story
- *    is present and queries whose story is left out alike;
- * 3. the match threshold: the lowest at which each training set answers at most 4% wrong (8% for
+ * 2. two lookup models, logistic regressions over the match features fitted on leave-one-out
+ *    candidates, queries whose story is present and queries whose story is left out alike: the dated
+ *    one on a seeded UCI sample (±3-day window), the undated one on the roundups' training split (no
+ *    time); each first on the index's top candidates, then on its own first fit's two best;
+ * 3. each one's threshold: the lowest at which its training sets answer at most 4% wrong (8% for
  *    absent UCI stories, which the aggregator sometimes split in two);
- * 4. the join model, a second logistic regression over the same features, fitted on the candidates
- *    each article of the first half of the UCI stream meets when the stream is replayed in time order
- *    into its gold stories: stories as they stand mid-stream, partial, not whole as in leave one out;
+ * 4. the join model, a third logistic regression over the same features, fitted on the first half of
+ *    the UCI stream replayed in time order: first on the candidates each article meets among its gold
+ *    stories as they stand mid-stream, then (twice) on the two best candidates each article meets when
+ *    the model so far clusters the stream itself (stories built by the clusterer, its mistakes
+ *    included), rows of every such replay kept, labelled by whether the candidate is mostly the
+ *    article's gold story;
  * 5. the cluster threshold: the best B-cubed F1 replaying the first part of the UCI stream.
  * The second half of the UCI stream is never fitted on by the join model (the evaluation reports it).
  */
 import { writeFileSync } from 'node:fs';
 import { articleTerms } from '../src/server/matching/article-terms.js';
+import { clusterArticle } from '../src/server/matching/assign-story.js';
 import { scoreCandidates } from '../src/server/matching/best-match.js';
 import { FEATURE_NAMES, weighItem } from '../src/server/matching/match-features.js';
-import { joinProbability, parseMatchModel, type MatchModel } from '../src/server/matching/match-model.js';
+import {
+  joinProbability,
+  logisticProbability,
+  parseMatchModel,
+  type Logistic,
+  type MatchModel,
+} from '../src/server/matching/match-model.js';
 import { StoryIndex } from '../src/server/matching/story-index.js';
 import { windowAround } from '../src/server/matching/time-window.js';
 import { TermStatistics, type BackgroundStatistics } from '../src/server/matching/term-statistics.js';
 import { MATCH_MODEL_FILE, TERM_STATS_FILE } from '../src/server/paths.js';
 import { scoreClustering } from '../bench/lib/clustering-metrics.js';
-import { bestOf, indexGold, leaveOneOut, outcomeAt, type QueryResult } from '../bench/lib/leave-one-out.js';
+import {
+  bestOf,
+  indexGold,
+  leaveOneOut,
+  outcomeAt,
+  type GoldEntry,
+  type GoldIndex,
+  type QueryResult,
+} from '../bench/lib/leave-one-out.js';
 import { inTimeOrder, replayClustering } from '../bench/lib/replay-clustering.js';
 import {
   readStoryData,
@@ -38,7 +57,12 @@ import {
 const UCI_TRAIN_QUERIES = 6000;
 const UCI_TRAIN_SEED = 7;
 const CLUSTER_REPLAY_ARTICLES = 40_000;
-const CLUSTER_THRESHOLDS = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
+const CLUSTER_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
+/**
+ * The join thresholds of the replays the join model is refitted on, one per round: about where the
+ * previous round's model clustered best (the gold-fitted one lower, the replay-fitted ones higher).
+ */
+const FOLLOW_THRESHOLDS = [0.3, 0.35];
 const L2 = 1e-3;
 
 function log(message: string): void {
@@ -138,41 +162,105 @@ function thresholdFor(results: readonly QueryResult[], maxWrong: number): number
   return 1;
 }
 
-/** The top candidates of each query: those the decision is between. */
-const TRAINING_CANDIDATES = 6;
+/** The first fit's rows: the candidates the index ranks highest, as a first guess at the decision's. */
+const FIRST_CANDIDATES = 6;
+/**
+ * The final fit's rows: the first fit's two best candidates of each query. A lookup's answer is decided
+ * between those; candidates far down teach the model little but outnumber them.
+ */
+const DECIDING_CANDIDATES = 2;
 
-function trainingRows(results: readonly QueryResult[], rows: number[][], labels: number[]): void {
+function trainingRows(
+  results: readonly QueryResult[],
+  top: number,
+  rows: number[][],
+  labels: number[],
+): void {
   for (const { gold, candidates } of results) {
-    for (const candidate of candidates.slice(0, TRAINING_CANDIDATES)) {
+    for (const candidate of candidates.slice(0, top)) {
       rows.push(candidate.features);
       labels.push(candidate.story.id === gold ? 1 : 0);
     }
   }
 }
 
+/** The same queries with their candidates weighed by `weights` (bias last), best first. */
+function rescored(results: readonly QueryResult[], weights: readonly number[]): QueryResult[] {
+  const decision = { weights: weights.slice(0, -1), bias: weights[weights.length - 1] ?? 0, threshold: 0 };
+  return results.map(({ gold, candidates }) => ({
+    gold,
+    candidates: candidates
+      .map((candidate) => ({ ...candidate, probability: logisticProbability(decision, candidate.features) }))
+      .sort((a, b) => b.probability - a.probability),
+  }));
+}
+
 /**
- * Join-decision rows: each article of `stream`, in time order, against the candidates it meets among
- * the gold stories built so far (labelled 1 for its own story), then added to its own story.
+ * A lookup model fitted on leave-one-out queries (present and absent stories alike) in two passes, and
+ * the lowest threshold at which each set answers at most its share of wrong stories.
+ */
+function fitLookup(sets: readonly { results: QueryResult[]; maxWrong: number }[]): Logistic {
+  const fitOn = (results: readonly QueryResult[][], top: number) => {
+    const rows: number[][] = [];
+    const labels: number[] = [];
+    for (const set of results) trainingRows(set, top, rows, labels);
+    log(`  fitting on ${rows.length} candidates (${labels.filter((l) => l === 1).length} right)`);
+    return fitLogistic(rows, labels);
+  };
+  const first = fitOn(
+    sets.map((set) => set.results),
+    FIRST_CANDIDATES,
+  );
+  const w = fitOn(
+    sets.map((set) => rescored(set.results, first)),
+    DECIDING_CANDIDATES,
+  );
+  const threshold = Math.max(...sets.map((set) => thresholdFor(rescored(set.results, w), set.maxWrong)));
+  return { weights: w.slice(0, -1), bias: w[w.length - 1] ?? 0, threshold };
+}
+
+/** The gold story most of a story's articles belong to. */
+function mostlyOf(golds: ReadonlyMap<string, number> | undefined): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [gold, count] of golds ?? []) if (count > most) [best, most] = [gold, count];
+  return best;
+}
+
+/**
+ * Join-decision rows: each article of `stream`, in time order, against its `top` candidates by the
+ * model's join probability, labelled 1 when the candidate story is mostly the article's gold story.
+ * Each article then joins its gold story or, with `follow`, goes where `model` puts it: the stories
+ * the clusterer itself builds, its earlier mistakes included, are the ones it must decide among.
  */
 function joinRows(
   stream: readonly GoldArticle[],
   model: MatchModel,
   background: BackgroundStatistics,
-  rows: number[][],
-  labels: number[],
-): void {
+  { top, follow }: { top: number; follow: boolean },
+): { rows: number[][]; labels: number[] } {
   const index = new StoryIndex(new TermStatistics(background));
+  const golds = new Map<string, Map<string, number>>();
+  const rows: number[][] = [];
+  const labels: number[] = [];
   for (const article of inTimeOrder(stream)) {
     const terms = articleTerms(article.title, article.description);
     const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
     const window = windowAround(article.publishedAt);
     const candidates = scoreCandidates(index, model, item, window, null, joinProbability);
-    for (const candidate of candidates.slice(0, TRAINING_CANDIDATES)) {
+    for (const candidate of candidates.slice(0, top)) {
       rows.push(candidate.features);
-      labels.push(candidate.story.id === article.story ? 1 : 0);
+      labels.push(mostlyOf(golds.get(candidate.story.id)) === article.story ? 1 : 0);
     }
-    index.add({ ...article, storyId: article.story, terms });
+    const storyId = follow
+      ? clusterArticle(index, model, { ...article, key: `id:${article.sourceId}` }).storyId
+      : article.story;
+    if (!follow) index.add({ ...article, storyId, terms });
+    const counts = golds.get(storyId) ?? new Map<string, number>();
+    counts.set(article.story, (counts.get(article.story) ?? 0) + 1);
+    golds.set(storyId, counts);
   }
+  return { rows, labels };
 }
 
 async function main(): Promise<void> {
@@ -192,78 +280,86 @@ async function main(): Promise<void> {
   );
   log(`term statistics: ${background.df.size} terms over ${background.documents} documents`);
 
+  const blankPart: Logistic = { weights: FEATURE_NAMES.map(() => 0), bias: 0, threshold: 0.5 };
   const blank: MatchModel = {
     features: [...FEATURE_NAMES],
-    weights: FEATURE_NAMES.map(() => 0),
-    bias: 0,
-    matchThreshold: 0.5,
-    clusterWeights: FEATURE_NAMES.map(() => 0),
-    clusterBias: 0,
-    clusterThreshold: 0.5,
+    dated: blankPart,
+    undated: blankPart,
+    join: blankPart,
   };
   const roundupIndex = indexGold(roundups, new TermStatistics(background));
   const uciIndex = indexGold(uci, new TermStatistics(background));
   const uciQueries = sample(uciIndex.entries, UCI_TRAIN_QUERIES, UCI_TRAIN_SEED);
-  const sets = (model: MatchModel) => ({
-    roundups: leaveOneOut(roundupIndex, model, roundupIndex.entries, { timed: false, absent: false }),
-    roundupsAbsent: leaveOneOut(roundupIndex, model, roundupIndex.entries, { timed: false, absent: true }),
-    uci: leaveOneOut(uciIndex, model, uciQueries, { timed: true, absent: false }),
-    uciAbsent: leaveOneOut(uciIndex, model, uciQueries, { timed: true, absent: true }),
-  });
-  const candidates = sets(blank);
-  const rows: number[][] = [];
-  const labels: number[] = [];
-  for (const results of Object.values(candidates)) trainingRows(results, rows, labels);
-  log(`fitting on ${rows.length} candidates (${labels.filter((l) => l === 1).length} right)`);
-  const w = fitLogistic(rows, labels);
-  const fitted: MatchModel = { ...blank, weights: w.slice(0, -1), bias: w[w.length - 1] ?? 0 };
-
-  const scored = sets(fitted);
-  const matchThreshold = Math.max(
-    thresholdFor(scored.roundups, 0.04),
-    thresholdFor(scored.roundupsAbsent, 0.04),
-    thresholdFor(scored.uci, 0.04),
-    thresholdFor(scored.uciAbsent, 0.08),
-  );
-  log(`match threshold ${matchThreshold.toFixed(3)}`);
+  // Candidates and their features do not depend on the model: one leave-one-out pass serves every fit.
+  const lookups = (index: GoldIndex, queries: readonly GoldEntry[], timed: boolean) =>
+    [false, true].map((absent) => leaveOneOut(index, blank, queries, { timed, absent })) as [
+      QueryResult[],
+      QueryResult[],
+    ];
+  log('the dated lookup model (UCI, ±3-day window):');
+  const [uciPresent, uciAbsent] = lookups(uciIndex, uciQueries, true);
+  const dated = fitLookup([
+    { results: uciPresent, maxWrong: 0.04 },
+    { results: uciAbsent, maxWrong: 0.08 },
+  ]);
+  log('the undated lookup model (roundups, no time window):');
+  const [roundupsPresent, roundupsAbsent] = lookups(roundupIndex, roundupIndex.entries, false);
+  const undated = fitLookup([
+    { results: roundupsPresent, maxWrong: 0.04 },
+    { results: roundupsAbsent, maxWrong: 0.04 },
+  ]);
+  log(`match thresholds: dated ${dated.threshold.toFixed(3)}, undated ${undated.threshold.toFixed(3)}`);
 
   const joinTraining = inTimeOrder(uci).slice(0, Math.floor(uci.length / 2));
-  const joinRowsOut: number[][] = [];
-  const joinLabels: number[] = [];
-  joinRows(joinTraining, blank, background, joinRowsOut, joinLabels);
-  const joinRight = joinLabels.filter((l) => l === 1).length;
-  log(`fitting the join model on ${joinRowsOut.length} candidates (${joinRight} right)`);
-  const j = fitLogistic(joinRowsOut, joinLabels);
-  const joined: MatchModel = { ...fitted, clusterWeights: j.slice(0, -1), clusterBias: j[j.length - 1] ?? 0 };
+  // The threshold is chosen last, by replaying.
+  const fitJoin = ({ rows, labels }: { rows: number[][]; labels: number[] }): Logistic => {
+    log(`  fitting on ${rows.length} candidates (${labels.filter((l) => l === 1).length} right)`);
+    const j = fitLogistic(rows, labels);
+    return { weights: j.slice(0, -1), bias: j[j.length - 1] ?? 0, threshold: 0 };
+  };
+  log('the join model: on the gold stories, then on its own replays:');
+  let join = fitJoin(joinRows(joinTraining, blank, background, { top: FIRST_CANDIDATES, follow: false }));
+  // Each refit sees the candidates met in every replay so far (its own and its predecessors' choices).
+  const met = { rows: [] as number[][], labels: [] as number[] };
+  for (const threshold of FOLLOW_THRESHOLDS) {
+    const model = { ...blank, join: { ...join, threshold } };
+    const replayed = joinRows(joinTraining, model, background, { top: DECIDING_CANDIDATES, follow: true });
+    met.rows = met.rows.concat(replayed.rows);
+    met.labels = met.labels.concat(replayed.labels);
+    join = fitJoin(met);
+  }
 
   const stream = joinTraining.slice(0, CLUSTER_REPLAY_ARTICLES);
-  let clusterThreshold = 0.5;
   let bestF1 = -1;
   for (const threshold of CLUSTER_THRESHOLDS) {
-    const model = { ...joined, clusterThreshold: threshold };
+    const model = { ...blank, join: { ...join, threshold } };
     const assigned = replayClustering(stream, model, new TermStatistics(background));
     const { f1 } = scoreClustering(
       assigned,
       stream.map((a) => a.story),
     ).bcubed;
     log(`cluster threshold ${threshold}: B-cubed F1 ${f1.toFixed(4)}`);
-    if (f1 > bestF1) [bestF1, clusterThreshold] = [f1, threshold];
+    if (f1 > bestF1) [bestF1, join.threshold] = [f1, threshold];
   }
 
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  const rounded = ({ weights, bias, threshold }: Logistic): Logistic => ({
+    weights: weights.map(round),
+    bias: round(bias),
+    threshold: Math.round(threshold * 1e4) / 1e4,
+  });
   const model = parseMatchModel({
-    ...joined,
-    weights: joined.weights.map(round),
-    bias: round(joined.bias),
-    clusterWeights: joined.clusterWeights.map(round),
-    clusterBias: round(joined.clusterBias),
-    matchThreshold: Math.round(matchThreshold * 1e4) / 1e4,
-    clusterThreshold,
+    features: [...FEATURE_NAMES],
+    dated: rounded(dated),
+    undated: rounded(undated),
+    join: rounded(join),
   });
   writeFileSync(MATCH_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
-  log(`wrote ${MATCH_MODEL_FILE}`);
+  log(`wrote ${MATCH_MODEL_FILE}; weights dated / undated / join:`);
   FEATURE_NAMES.forEach((name, i) =>
-    log(`  ${name.padEnd(18)} ${model.weights[i]?.toFixed(3)} ${model.clusterWeights[i]?.toFixed(3)}`),
+    log(
+      `  ${name.padEnd(18)} ${[model.dated, model.undated, model.join].map((part) => part.weights[i]?.toFixed(3)).join(' ')}`,
+    ),
   );
 }
 

@@ -4,7 +4,12 @@ import { articleTerms } from '../../src/server/matching/article-terms.js';
 import { clusterArticle } from '../../src/server/matching/assign-story.js';
 import { lookupItems } from '../../src/server/matching/lookup.js';
 import { FEATURE_NAMES, matchFeatures, weighItem } from '../../src/server/matching/match-features.js';
-import { loadMatchModel } from '../../src/server/matching/match-model.js';
+import {
+  loadMatchModel,
+  matchProbability,
+  matchThreshold,
+  parseMatchModel,
+} from '../../src/server/matching/match-model.js';
 import { StoryIndex } from '../../src/server/matching/story-index.js';
 import { loadBackgroundStatistics, TermStatistics } from '../../src/server/matching/term-statistics.js';
 import { MATCH_MODEL_FILE, TERM_STATS_FILE } from '../../src/server/paths.js';
@@ -91,13 +96,39 @@ describe('the join decision', () => {
   };
 
   it('is the join model’s, not the lookup model’s', () => {
-    const always = { ...model, clusterBias: 50, bias: -50 };
-    const never = { ...model, clusterBias: -50, bias: 50 };
+    const lookups = (bias: number) => ({
+      dated: { ...model.dated, bias },
+      undated: { ...model.undated, bias },
+    });
+    const always = { ...model, ...lookups(-50), join: { ...model.join, bias: 50 } };
+    const never = { ...model, ...lookups(50), join: { ...model.join, bias: -50 } };
     expect(clusterArticle(indexOf(ERUPTION), always, article)).toMatchObject({
       storyId: 'eruption',
       created: false,
     });
     expect(clusterArticle(indexOf(ERUPTION), never, article)).toMatchObject({ created: true });
+  });
+});
+
+describe('the lookup decision', () => {
+  const model = loadMatchModel(MATCH_MODEL_FILE);
+  const DATED = FEATURE_NAMES.indexOf('dated');
+  const features = (dated: number) => FEATURE_NAMES.map((_, i) => (i === DATED ? dated : 0));
+  const yes = { ...model.dated, bias: 50, threshold: 0.25 };
+  const no = { ...model.undated, bias: -50, threshold: 0.75 };
+
+  it('weighs a candidate with the dated model when item and story carry times, else the undated one', () => {
+    const split = { ...model, dated: yes, undated: no };
+    expect(matchProbability(split, features(1))).toBeCloseTo(1);
+    expect(matchThreshold(split, features(1))).toBe(0.25);
+    expect(matchProbability(split, features(0))).toBeCloseTo(0);
+    expect(matchThreshold(split, features(0))).toBe(0.75);
+  });
+
+  it('rejects a model file whose weights do not fit the features', () => {
+    expect(() => parseMatchModel({ ...model, join: { ...model.join, weights: [1] } })).toThrow(
+      /npm run train/,
+    );
   });
 });
 

@@ -35,7 +35,7 @@ export function clusterArticle(index: StoryIndex, model: MatchModel, article: Ar
   const terms = articleTerms(article.title, article.description);
   const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
   const best = bestMatch(index, model, item, windowAround(article.publishedAt), null, joinProbability);
-  const joined = best !== null && best.probability >= model.clusterThreshold ? best.story.id : null;
+  const joined = best !== null && best.probability >= model.join.threshold ? best.story.id : null;
   const storyId = joined ?? storyIdFor(article.key);
   const headlineChanged = index.add({ ...article, storyId, terms });
   return { storyId, created: joined === null, headlineChanged };

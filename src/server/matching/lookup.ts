@@ -5,6 +5,7 @@ import { toStorySummary } from '../stories/story-view.js';
 import { articleTerms } from './article-terms.js';
 import { bestMatch } from './best-match.js';
 import { weighItem } from './match-features.js';
+import { matchThreshold } from './match-model.js';
 import { windowAround } from './time-window.js';
 
 const NO_MATCH: LookupResult = { story: null, matchedBy: null, score: null };
@@ -34,7 +35,7 @@ async function lookupItem(engine: StoryEngine, item: LookupItem): Promise<Lookup
     index.stats,
   );
   const best = bestMatch(index, model, weighted, window);
-  if (best === null || best.probability < model.matchThreshold) return NO_MATCH;
+  if (best === null || best.probability < matchThreshold(model, best.features)) return NO_MATCH;
   const story = await engine.summary(best.story.id);
   if (story === null) return NO_MATCH;
   return {

@@ -28,6 +28,7 @@ export const FEATURE_NAMES = [
   'presenceSquared',
   'nearestArticle',
   'recentActivity',
+  'storySpan',
 ] as const;
 
 /** An item's terms with their weights, computed once per lookup. */
@@ -95,6 +96,7 @@ const MAX_IDF = 12;
 const LARGE_STORY = 1000;
 const HEAVY_ITEM = 60;
 const TIME_SCALE_HOURS = 72;
+const LONG_STORY_HOURS = 30 * 24;
 
 /** The first index in ascending `times` at or after `time`. */
 function lowerBound(times: readonly number[], time: number): number {
@@ -152,6 +154,18 @@ function nearestArticleCover(
     if (shared > best) best = shared;
   }
   return item.textWeight > 0 ? best / item.textWeight : 0;
+}
+
+/**
+ * Hours from the story's first to its last dated article, one instance of `skip` left out. Mid-stream,
+ * a story that has run for weeks is more often a subject that keeps drawing unrelated events than one event.
+ */
+function spanHours(times: readonly number[], skip: number | null): number {
+  let first = 0;
+  let last = times.length - 1;
+  if (skip !== null && times[first] === skip) first += 1;
+  else if (skip !== null && times[last] === skip) last -= 1;
+  return last > first ? ((times[last] ?? 0) - (times[first] ?? 0)) / HOUR : 0;
 }
 
 /** How many of a story's articles lie within a day of `time`, the left-out one not counted. */
@@ -257,6 +271,7 @@ export function matchFeatures(
     presenceShare * presenceShare,
     nearestArticleCover(item, story, left?.terms.text ?? null),
     Math.log1p(Math.max(near, 0)) / Math.log1p(BUSY_STORY),
+    Math.log1p(spanHours(story.times, left?.publishedAt ?? null)) / Math.log1p(LONG_STORY_HOURS),
   ];
 }
 

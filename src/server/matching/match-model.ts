@@ -1,24 +1,31 @@
 /**
- * The learned part of matching: two logistic regressions over `FEATURE_NAMES` with their calibrated
- * thresholds (one answers lookups against whole stories, one decides whether an ingested article
- * joins a story as it stands mid-stream), shipped in data/models/matcher.json and rebuilt from the
- * development data by `npm run train` (scripts/train-matcher.ts).
+ * The learned part of matching: three logistic regressions over `FEATURE_NAMES`, each with its
+ * calibrated threshold, shipped in data/models/matcher.json and rebuilt from the development data by
+ * `npm run train` (scripts/train-matcher.ts). Lookups with a time and lookups without are different
+ * problems (with a time the window and the time features do much of the work; without, the text does
+ * all of it), so each has its own model; the third decides whether an ingested article joins a story
+ * as it stands mid-stream.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { FEATURE_NAMES } from './match-features.js';
 
-const ModelFile = z.object({
-  features: z.array(z.string()),
+const Logistic = z.object({
   weights: z.array(z.number()),
   bias: z.number(),
-  /** A lookup answers only at or above this probability. */
-  matchThreshold: z.number(),
-  /** The join decision's weights, fitted on stories as they look while a stream is replayed. */
-  clusterWeights: z.array(z.number()),
-  clusterBias: z.number(),
-  /** An ingested article joins a story at or above this probability, else starts one. */
-  clusterThreshold: z.number(),
+  /** The decision says yes at or above this probability. */
+  threshold: z.number(),
+});
+export type Logistic = z.infer<typeof Logistic>;
+
+const ModelFile = z.object({
+  features: z.array(z.string()),
+  /** Lookups where the item and the story both carry times (the `dated` feature). */
+  dated: Logistic,
+  /** Lookups without a time: the text alone. */
+  undated: Logistic,
+  /** Whether an ingested article joins its most probable story, else starts one. */
+  join: Logistic,
 });
 export type MatchModel = z.infer<typeof ModelFile>;
 
@@ -26,8 +33,7 @@ export function parseMatchModel(json: unknown): MatchModel {
   const model = ModelFile.parse(json);
   if (
     model.features.join() !== FEATURE_NAMES.join() ||
-    model.weights.length !== FEATURE_NAMES.length ||
-    model.clusterWeights.length !== FEATURE_NAMES.length
+    [model.dated, model.undated, model.join].some((part) => part.weights.length !== FEATURE_NAMES.length)
   )
     throw new Error('match model: its features are not the ones this program computes; run npm run train');
   return model;
@@ -37,18 +43,30 @@ export function loadMatchModel(file: string): MatchModel {
   return parseMatchModel(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-function logistic(weights: readonly number[], bias: number, features: readonly number[]): number {
+export function logisticProbability({ weights, bias }: Logistic, features: readonly number[]): number {
   let z = bias;
   for (let i = 0; i < features.length; i += 1) z += (weights[i] ?? 0) * (features[i] ?? 0);
   return 1 / (1 + Math.exp(-z));
 }
 
+const DATED = FEATURE_NAMES.indexOf('dated');
+
+/** The lookup model that weighs a candidate: the dated one when item and story both carry times. */
+function lookupModel(model: MatchModel, features: readonly number[]): Logistic {
+  return features[DATED] === 1 ? model.dated : model.undated;
+}
+
 /** The probability that a candidate is a lookup item's story. */
 export function matchProbability(model: MatchModel, features: readonly number[]): number {
-  return logistic(model.weights, model.bias, features);
+  return logisticProbability(lookupModel(model, features), features);
+}
+
+/** The probability at or above which a lookup answers with this candidate. */
+export function matchThreshold(model: MatchModel, features: readonly number[]): number {
+  return lookupModel(model, features).threshold;
 }
 
 /** The probability that an ingested article belongs to a candidate story as it stands mid-stream. */
 export function joinProbability(model: MatchModel, features: readonly number[]): number {
-  return logistic(model.clusterWeights, model.clusterBias, features);
+  return logisticProbability(model.join, features);
 }
