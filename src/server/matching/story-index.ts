@@ -1,13 +1,14 @@
 /**
  * The in-memory matching index: recent stories with their term counts, article times and
- * representative article, and postings from each term to the stories holding it. The store stays
- * the source of truth; the index is rebuilt from it at start and catches up with articles other
- * processes stored (see StoryEngine). No I/O here.
+ * representative article, and postings from each term to the stories holding it, split by time
+ * (story-postings.ts) so that a lookup reads only its window's. The store stays the source of
+ * truth; the index is rebuilt from it at start and catches up with articles other processes stored
+ * (see StoryEngine). No I/O here.
  */
 import type { TimeWindow } from '../store/store.js';
 import type { ArticleTerms } from './article-terms.js';
+import { bucketOf, bucketsOf, StoryPostings } from './story-postings.js';
 import type { TermStatistics } from './term-statistics.js';
-import { MATCH_WINDOW_MS } from './time-window.js';
 
 export interface IndexedArticle {
   storyId: string;
@@ -71,12 +72,6 @@ const PROBE_MAX_DF_SHARE = 0.02;
  */
 const PROBE_BUDGET = 5000;
 const MIN_PROBES = 3;
-/**
- * Stories whose last article lies within this span before the newest also sit in the active
- * postings: lookups and ingest about the present read those, not postings that reach back months.
- */
-const ACTIVE_SPAN_MS = MATCH_WINDOW_MS;
-const HOUR = 3_600_000;
 
 function insertSorted(values: number[], value: number): void {
   let i = values.length;
@@ -84,20 +79,31 @@ function insertSorted(values: number[], value: number): void {
   values.splice(i, 0, value);
 }
 
-/** The `limit` stories of highest score, best first; ties go to the story with the latest article. */
-function topByScore(stories: readonly IndexedStory[], scores: Float64Array, limit: number): IndexedStory[] {
-  const top: IndexedStory[] = [];
-  const ahead = (a: IndexedStory, b: IndexedStory) => {
-    const sa = scores[a.slot] ?? 0;
-    const sb = scores[b.slot] ?? 0;
-    return sa > sb || (sa === sb && a.last > b.last);
+/**
+ * Per story slot, what candidate search reads of a story, side by side in one array (a cache line a
+ * story) rather than in story objects spread over the heap: copies of its first and last article
+ * time and its size, and the search's running score (zero between searches).
+ */
+const FIRST = 0;
+const LAST = 1;
+const SIZE = 2;
+const SCORE = 3;
+const STRIDE = 4;
+
+/** The `limit` slots of highest score, best first; ties go to the story with the latest article. */
+function topByScore(slots: readonly number[], spans: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  const ahead = (a: number, b: number) => {
+    const sa = spans[a * STRIDE + SCORE] ?? 0;
+    const sb = spans[b * STRIDE + SCORE] ?? 0;
+    return sa > sb || (sa === sb && (spans[a * STRIDE + LAST] ?? 0) > (spans[b * STRIDE + LAST] ?? 0));
   };
-  for (const story of stories) {
+  for (const slot of slots) {
     const last = top[top.length - 1];
-    if (top.length >= limit && (last === undefined || !ahead(story, last))) continue;
+    if (top.length >= limit && (last === undefined || !ahead(slot, last))) continue;
     let i = Math.min(top.length, limit - 1);
-    while (i > 0 && ahead(story, top[i - 1] as IndexedStory)) i -= 1;
-    top.splice(i, 0, story);
+    while (i > 0 && ahead(slot, top[i - 1] as number)) i -= 1;
+    top.splice(i, 0, slot);
     if (top.length > limit) top.pop();
   }
   return top;
@@ -107,39 +113,13 @@ function increment(counts: Map<string, number>, terms: readonly string[]): void 
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
 }
 
-type Postings = Map<string, Map<IndexedStory, number>>;
-
-function post(postings: Postings, term: string, story: IndexedStory, count: number): void {
-  let posting = postings.get(term);
-  if (posting === undefined) {
-    posting = new Map();
-    postings.set(term, posting);
-  }
-  posting.set(story, (posting.get(story) ?? 0) + count);
-}
-
-function unpost(postings: Postings, story: IndexedStory): void {
-  for (const term of story.textCounts.keys()) {
-    const posting = postings.get(term);
-    posting?.delete(story);
-    if (posting?.size === 0) postings.delete(term);
-  }
-}
-
 export class StoryIndex {
   readonly stats: TermStatistics;
   private readonly stories = new Map<string, IndexedStory>();
-  /**
-   * Per term, the stories holding it with how many of their articles do: a copy of `textCounts`
-   * that candidate search reads without hashing.
-   */
-  private readonly postings: Postings = new Map();
-  /** The same for the stories whose last article is at or after `activeSince`, and only those. */
-  private readonly activePostings: Postings = new Map();
-  private readonly active = new Set<IndexedStory>();
-  private activeSince = -Infinity;
+  private readonly postings = new StoryPostings();
+  private readonly bySlot: (IndexedStory | undefined)[] = [];
+  private spans = new Float64Array(1024 * STRIDE);
   private newestTime = -Infinity;
-  private scratch = new Float64Array(1024);
   private readonly freeSlots: number[] = [];
   private nextSlot = 0;
 
@@ -172,16 +152,8 @@ export class StoryIndex {
    * headline changed: the headline closest to the centroid of the story's headlines, earliest on ties.
    */
   add(article: IndexedArticle): boolean {
-    let story = this.stories.get(article.storyId);
-    if (story === undefined) {
-      story = new IndexedStory(article.storyId, this.freeSlots.pop() ?? this.nextSlot++);
-      if (story.slot >= this.scratch.length) {
-        const grown = new Float64Array(this.scratch.length * 2);
-        grown.set(this.scratch);
-        this.scratch = grown;
-      }
-      this.stories.set(story.id, story);
-    }
+    const story = this.stories.get(article.storyId) ?? this.create(article.storyId);
+    const before = story.size === 0 ? [] : bucketsOf(story.first, story.last);
     const { terms } = article;
     this.stats.add(terms.text);
     story.mass += this.massOf(terms);
@@ -192,7 +164,6 @@ export class StoryIndex {
       const idf = this.stats.idf(term);
       story.normSquared += idf * idf * (2 * count + 1);
       story.textCounts.set(term, count + 1);
-      post(this.postings, term, story, 1);
     }
     story.recent.push(terms.text);
     if (story.recent.length > RECENT_ARTICLES) story.recent.shift();
@@ -201,8 +172,12 @@ export class StoryIndex {
       story.first = Math.min(story.first, article.publishedAt);
       story.last = Math.max(story.last, article.publishedAt);
       this.newestTime = Math.max(this.newestTime, article.publishedAt);
-      this.keepActive(story, terms.text);
     }
+    const at = story.slot * STRIDE;
+    this.spans[at + FIRST] = story.first;
+    this.spans[at + LAST] = story.last;
+    this.spans[at + SIZE] = story.size;
+    this.repost(story, before, terms.text);
     const centrality = (titleTerms: readonly string[]) => {
       let sum = 0;
       for (const term of titleTerms) sum += story.titleCounts.get(term) ?? 0;
@@ -221,34 +196,47 @@ export class StoryIndex {
     let evicted = 0;
     for (const story of this.stories.values()) {
       if (story.last >= time) continue;
-      unpost(this.postings, story);
-      if (this.active.delete(story)) unpost(this.activePostings, story);
+      for (const key of bucketsOf(story.first, story.last))
+        this.postings.remove(key, story.textCounts.keys(), story.slot);
       this.stories.delete(story.id);
+      this.bySlot[story.slot] = undefined;
       this.freeSlots.push(story.slot);
       evicted += 1;
     }
     return evicted;
   }
 
-  /**
-   * Every story whose last article is at or after `activeSince` is in the active postings: a story
-   * enters with all its counts, takes each new article's terms, and leaves when the span (advanced
-   * hourly) has passed it.
-   */
-  private keepActive(story: IndexedStory, terms: readonly string[]): void {
-    if (this.active.has(story)) {
-      for (const term of terms) post(this.activePostings, term, story, 1);
-    } else if (story.last >= this.activeSince) {
-      this.active.add(story);
-      for (const [term, count] of story.textCounts) post(this.activePostings, term, story, count);
+  private create(storyId: string): IndexedStory {
+    const story = new IndexedStory(storyId, this.freeSlots.pop() ?? this.nextSlot++);
+    if (this.spans.length <= story.slot * STRIDE) {
+      const spans = new Float64Array(this.spans.length * 2);
+      spans.set(this.spans);
+      this.spans = spans;
     }
-    const since = this.newestTime - ACTIVE_SPAN_MS;
-    if (since - this.activeSince < HOUR) return;
-    this.activeSince = since;
-    for (const old of this.active) {
-      if (old.last >= since) continue;
-      this.active.delete(old);
-      unpost(this.activePostings, old);
+    this.stories.set(storyId, story);
+    this.bySlot[story.slot] = story;
+    return story;
+  }
+
+  /**
+   * Keeps a story posted in the buckets of its span after an article (of `terms`) joined it: the
+   * buckets it was in (`before`) take the article's terms, the ones its span reached take all its
+   * counts, and it leaves the undated bucket once it has a dated article.
+   */
+  private repost(story: IndexedStory, before: readonly number[], terms: readonly string[]): void {
+    const after = bucketsOf(story.first, story.last);
+    for (const key of before)
+      if (!after.includes(key)) this.postings.remove(key, story.textCounts.keys(), story.slot);
+    for (const key of after) {
+      if (!before.includes(key)) {
+        for (const [term, count] of story.textCounts) this.postings.append(key, term, story.slot, count);
+        continue;
+      }
+      for (const term of terms) {
+        // A term new to the story is new to its postings: no need to look for its entry.
+        if (story.textCounts.get(term) === 1) this.postings.append(key, term, story.slot, 1);
+        else this.postings.increment(key, term, story.slot);
+      }
     }
   }
 
@@ -267,15 +255,15 @@ export class StoryIndex {
     const idfs = terms.text.map((term) => this.stats.idf(term));
     // Common terms are probed only when the item has nothing rarer.
     const rareOnly = idfs.some((idf) => idf >= floor);
-    const excluded = exclusion === null ? undefined : this.stories.get(exclusion.storyId);
+    const excluded = exclusion === null ? -1 : (this.stories.get(exclusion.storyId)?.slot ?? -1);
     const left = exclusion?.article?.terms.text;
     const from = window?.from ?? -Infinity;
     const to = window?.to ?? Infinity;
-    // Hot loop (every lookup and every ingested article): scores accumulate in a scratch array by
-    // story slot, not in a Map keyed by objects.
-    const postings = window !== null && window.from >= this.activeSince ? this.activePostings : this.postings;
-    const scores = this.scratch;
-    const touched: IndexedStory[] = [];
+    const buckets = this.postings.within(window);
+    const fromBucket = window === null ? -Infinity : bucketOf(window.from);
+    // Hot loop (every lookup and every ingested article): plain arrays indexed by story slot.
+    const { spans } = this;
+    const touched: number[] = [];
     const rarestFirst = idfs.map((_, t) => t).sort((a, b) => (idfs[b] ?? 0) - (idfs[a] ?? 0));
     let probed = 0;
     let read = 0;
@@ -283,27 +271,36 @@ export class StoryIndex {
       const term = terms.text[t] as string;
       const idf = idfs[t] ?? 0;
       if (rareOnly && idf < floor) continue;
-      const posting = postings.get(term);
-      if (posting === undefined) continue;
       if (probed >= MIN_PROBES && read >= PROBE_BUDGET) break;
-      probed += 1;
-      read += posting.size;
-      posting.forEach((count, story) => {
-        if (story.last < from || story.first > to) return;
-        let share = count / story.size;
-        if (story === excluded) {
-          if (left === undefined) return;
-          const kept = count - (left.includes(term) ? 1 : 0);
-          if (kept <= 0) return;
-          share = kept / (story.size - 1);
+      const held = left?.includes(term) === true ? 1 : 0;
+      let found = false;
+      for (const [key, postings] of buckets) {
+        const posting = postings.get(term);
+        if (posting === undefined) continue;
+        found = true;
+        read += posting.length / 2;
+        for (let i = 0; i < posting.length; i += 2) {
+          const slot = posting[i] ?? 0;
+          const at = slot * STRIDE;
+          const first = spans[at + FIRST] ?? 0;
+          if ((spans[at + LAST] ?? 0) < from || first > to) continue;
+          // Counted once: in the first bucket read that holds the story.
+          if (key !== Math.max(bucketOf(first), fromBucket)) continue;
+          const count = posting[i + 1] ?? 0;
+          const size = spans[at + SIZE] ?? 1;
+          let share = count / size;
+          if (slot === excluded) {
+            if (left === undefined || count - held <= 0) continue;
+            share = (count - held) / (size - 1);
+          }
+          if (spans[at + SCORE] === 0) touched.push(slot);
+          spans[at + SCORE] = (spans[at + SCORE] ?? 0) + idf * share;
         }
-        const slot = story.slot;
-        if (scores[slot] === 0) touched.push(story);
-        scores[slot] = (scores[slot] ?? 0) + idf * share;
-      });
+      }
+      if (found) probed += 1;
     }
-    const best = topByScore(touched, scores, limit);
-    for (const story of touched) scores[story.slot] = 0;
-    return best;
+    const best = topByScore(touched, spans, limit);
+    for (const slot of touched) spans[slot * STRIDE + SCORE] = 0;
+    return best.map((slot) => this.bySlot[slot] as IndexedStory);
   }
 }
