@@ -44,6 +44,13 @@ interface Counts {
   headlines: number;
 }
 
+/** A stem that sets a side apart, before the word headlines write for it is known. */
+interface Distinctive {
+  stem: string;
+  z: number;
+  headlines: number;
+}
+
 function emptyCounts(): Counts {
   return { perStem: new Map(), total: 0, headlines: 0 };
 }
@@ -56,11 +63,11 @@ function emptyCounts(): Counts {
 export function framingWordsOf(texts: readonly SidedText[]): FramingWords | null {
   const bySide = new Map<Side, Counts>(SIDES.map((side) => [side, emptyCounts()]));
   const pooled = emptyCounts();
-  const surfaces = new Map<string, Map<string, number>>();
+  const worded: string[] = [];
   for (const { side, text } of texts) {
     const stems = new Set(tokenize(text));
     if (stems.size === 0) continue;
-    recordSurfaces(text, surfaces);
+    worded.push(text);
     for (const counts of [bySide.get(side), pooled]) {
       if (!counts) continue;
       counts.headlines += 1;
@@ -73,10 +80,10 @@ export function framingWordsOf(texts: readonly SidedText[]): FramingWords | null
   const compared = SIDES.filter((side) => (bySide.get(side)?.headlines ?? 0) >= MIN_SIDE_HEADLINES);
   if (pooled.headlines < MIN_STORY_HEADLINES || compared.length < 2) return null;
 
-  const result: FramingWords = { left: [], center: [], right: [] };
+  const distinctive = new Map<Side, Distinctive[]>();
   for (const side of compared) {
     const own = bySide.get(side) ?? emptyCounts();
-    const words: FramingWord[] = [];
+    const stems: Distinctive[] = [];
     for (const [stem, ownCount] of own.perStem) {
       if (ownCount < MIN_WORD_HEADLINES) continue;
       const pooledCount = pooled.perStem.get(stem) ?? 0;
@@ -88,8 +95,22 @@ export function framingWordsOf(texts: readonly SidedText[]): FramingWords | null
         pooledCount,
         pooled.total,
       );
-      if (z >= MIN_Z) words.push({ word: mostCommon(surfaces.get(stem)) ?? stem, z, headlines: ownCount });
+      if (z >= MIN_Z) stems.push({ stem, z, headlines: ownCount });
     }
+    distinctive.set(side, stems);
+  }
+  const result: FramingWords = { left: [], center: [], right: [] };
+  // How headlines write each stem is costly to collect, and most stories have no distinctive word.
+  if ([...distinctive.values()].every((stems) => stems.length === 0)) return result;
+  const surfaces = new Map<string, Map<string, number>>();
+  const stemOf = new Map<string, string | undefined>();
+  for (const text of worded) recordSurfaces(text, surfaces, stemOf);
+  for (const [side, stems] of distinctive) {
+    const words = stems.map(({ stem, z, headlines }) => ({
+      word: mostCommon(surfaces.get(stem)) ?? stem,
+      z,
+      headlines,
+    }));
     result[side] = words.sort((a, b) => b.z - a.z || a.word.localeCompare(b.word)).slice(0, MAX_WORDS);
   }
   return result;
@@ -113,12 +134,21 @@ export function logOddsZ(
   return delta / Math.sqrt(1 / (yi + a) + 1 / (yj + a));
 }
 
-/** Counts how headlines write each stem, so the reader sees "protesters", not "protester". */
-function recordSurfaces(text: string, surfaces: Map<string, Map<string, number>>): void {
+/**
+ * Counts how headlines write each stem, so the reader sees "protesters", not "protester";
+ * `stemOf` remembers each word's stem across the story's headlines, which repeat their words.
+ */
+function recordSurfaces(
+  text: string,
+  surfaces: Map<string, Map<string, number>>,
+  stemOf: Map<string, string | undefined>,
+): void {
   for (const raw of text.split(/[^\p{L}\p{N}'’.]+/u)) {
     const word = raw.replace(/^['’.]+|['’.]+$/g, '').replace(/['’]s$/i, '');
-    const [stem] = tokenize(word);
-    if (stem === undefined || word === '') continue;
+    if (word === '') continue;
+    if (!stemOf.has(word)) stemOf.set(word, tokenize(word)[0]);
+    const stem = stemOf.get(word);
+    if (stem === undefined) continue;
     const shown = word.length >= 2 && word === word.toUpperCase() ? word : word.toLowerCase();
     const forms = surfaces.get(stem) ?? new Map<string, number>();
     forms.set(shown, (forms.get(shown) ?? 0) + 1);

@@ -79,11 +79,14 @@ async function loadStory(
   onUpdate: (state: PopupState) => void,
 ): Promise<void> {
   // The remembered story is drawn before the live lookup is sent: that lookup makes the worker
-  // inject into the tab, which keeps the browser busy and slows what runs beside it.
+  // inject into the tab, which keeps the browser busy and slows what runs beside it. `onUpdate`
+  // only queues the render, and the first `runtime.sendMessage` of a page costs milliseconds of
+  // binding set-up, so the lookup waits for the next task, when the story is in the page.
   const remembered = memory?.tabId === tabId && memory.url === url ? memory : undefined;
   if (remembered) {
     const { page, story, outlet } = remembered;
     onUpdate({ kind: 'story', page, summary: story, story, outlet });
+    await nextTask();
   }
   const lookup = await askBackground<LookupTabData>({ type: 'lookup-tab', tabId });
   if (!lookup.ok) return remembered ? undefined : onUpdate(await errorState(url, lookup.error));
@@ -104,6 +107,10 @@ async function loadStory(
   onUpdate({ kind: 'story', page, summary, outlet, ...update });
   if (story.ok && url !== undefined)
     await remember({ tabId, url, storedAt: Date.now(), page, story: story.data, outlet });
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The page's outlet as the background knows it; undefined when it could not say. */

@@ -11,7 +11,18 @@ export function sameArticleAs(url: string | null | undefined): (other: string | 
   return (other) => wanted !== null && comparable(other) === wanted;
 }
 
+/**
+ * Each address's comparable form, once: the page's outlet and the article list both compare the
+ * page with every article, on each render. The popup lives for one story, so this stays small.
+ */
+const comparableForms = new Map<string, string | null>();
+
 function comparable(url: string | null | undefined): string | null {
-  const canonical = url ? canonicalizeUrl(url) : null;
-  return canonical === null ? null : canonical.replace(/^https?:\/\/(?:www\.)?/, '');
+  if (!url) return null;
+  const known = comparableForms.get(url);
+  if (known !== undefined) return known;
+  const canonical = canonicalizeUrl(url);
+  const form = canonical === null ? null : canonical.replace(/^https?:\/\/(?:www\.)?/, '');
+  comparableForms.set(url, form);
+  return form;
 }

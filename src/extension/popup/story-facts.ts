@@ -30,13 +30,18 @@ export function sevenStepCounts(articles: readonly StoryArticle[]): Record<Lean 
   return counts;
 }
 
-/** The earliest article, whose outlet "first reported" the story. */
+/** The earliest article, whose outlet "first reported" the story; each date parsed once. */
 export function firstArticle(articles: readonly StoryArticle[]): StoryArticle | undefined {
-  return articles.reduce<StoryArticle | undefined>(
-    (first, a) =>
-      first === undefined || Date.parse(a.publishedAt) < Date.parse(first.publishedAt) ? a : first,
-    undefined,
-  );
+  let first: StoryArticle | undefined;
+  let firstTime = NaN;
+  for (const article of articles) {
+    const time = Date.parse(article.publishedAt);
+    if (first === undefined || time < firstTime) {
+      first = article;
+      firstTime = time;
+    }
+  }
+  return first;
 }
 
 export function articlesOnTab(articles: readonly StoryArticle[], tab: Tab): StoryArticle[] {
@@ -49,9 +54,10 @@ const LEAN_ORDER = new Map<Lean | null, number>([
   [null, LEANS.length],
 ]);
 
-/** Newest first; or left to right along the scale, newest first within a step. */
+/** Newest first; or left to right along the scale, newest first within a step. Each date parsed once. */
 export function sortArticles(articles: readonly StoryArticle[], order: SortOrder): StoryArticle[] {
-  const newest = (a: StoryArticle, b: StoryArticle) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt);
+  const times = new Map(articles.map((a) => [a, Date.parse(a.publishedAt)]));
+  const newest = (a: StoryArticle, b: StoryArticle) => (times.get(b) ?? NaN) - (times.get(a) ?? NaN);
   if (order === 'time') return [...articles].sort(newest);
   const step = (a: StoryArticle) => LEAN_ORDER.get(a.outlet?.lean ?? null) ?? LEANS.length;
   return [...articles].sort(
