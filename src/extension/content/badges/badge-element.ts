@@ -8,21 +8,26 @@
  */
 import type { BadgeStory } from '../../badge-replies.js';
 import { fillCard, type CardActions } from './badge-card.js';
-import { HOST_STYLE, SHADOW_CSS } from './badge-style.js';
+import { CARD_CSS, HOST_STYLE, SHADOW_CSS } from './badge-style.js';
 import { SIDES, badgeLabel, shortCount, sideShares, type BadgeWords } from './badge-text.js';
 
 export const BADGE_TAG = 'coverage-lens-badge';
 /** Long enough to move the pointer from the badge onto its card. */
 const HIDE_DELAY_MS = 250;
 
-let sheet: CSSStyleSheet | undefined;
-const styleSheet = () => {
-  if (sheet === undefined) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(SHADOW_CSS);
-  }
-  return sheet;
-};
+/** A style sheet parsed on first use and shared by every badge of the page. */
+function sharedSheet(css: string): () => CSSStyleSheet {
+  let sheet: CSSStyleSheet | undefined;
+  return () => {
+    if (sheet === undefined) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    return sheet;
+  };
+}
+const badgeSheet = sharedSheet(SHADOW_CSS);
+const cardSheet = sharedSheet(CARD_CSS);
 /** The host's declarations, each important, as one text: one style parse per badge. */
 const hostCss = HOST_STYLE.map(([property, value]) => `${property}:${value}!important`).join(';');
 
@@ -31,7 +36,6 @@ function bar(doc: Document, story: BadgeStory): HTMLSpanElement {
   const shares = sideShares(story);
   const element = doc.createElement('span');
   element.className = 'bar';
-  element.setAttribute('aria-hidden', 'true');
   let from = 0;
   const stops = SIDES.map((side) => {
     const to = from + shares[side];
@@ -53,17 +57,15 @@ export function createBadge(
   // Through the CSSOM, which no page CSP blocks (a style attribute could be).
   host.style.cssText = hostCss;
   const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [styleSheet()];
+  root.adoptedStyleSheets = [badgeSheet()];
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'badge';
   button.setAttribute('aria-label', badgeLabel(story, words));
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-haspopup', 'dialog');
-  const count = doc.createElement('span');
-  count.setAttribute('aria-hidden', 'true');
-  count.textContent = shortCount(story.sourceCount);
-  button.append(bar(doc, story), count);
+  // The button's label names it; its contents (the bar, the count) are presentational.
+  button.append(bar(doc, story), shortCount(story.sourceCount));
   root.append(button);
 
   /** Built when first shown: most badges are never opened. */
@@ -80,6 +82,7 @@ export function createBadge(
     built.setAttribute('aria-label', story.title);
     // In the top layer where the browser has it, above any overlay of the page.
     if (typeof built.showPopover === 'function') built.popover = 'manual';
+    root.adoptedStyleSheets = [badgeSheet(), cardSheet()];
     fillCard(built, story, words, actions);
     built.addEventListener('pointerenter', show);
     built.addEventListener('pointerleave', hideSoon);

@@ -1,7 +1,8 @@
 /**
  * The badge's looks, inlined: the host's own inline style (important declarations there beat any
- * page rule, even `* { … !important }`) and one constructed style sheet adopted by each closed
- * shadow root, which page style sheets cannot reach and page CSPs do not govern.
+ * page rule, even `* { … !important }`) and constructed style sheets adopted by each closed shadow
+ * root (the card's only once it is opened), which page style sheets cannot reach and page CSPs do
+ * not govern.
  */
 
 /**
@@ -26,6 +27,7 @@ export const HOST_STYLE: readonly (readonly [string, string])[] = [
   ['float', 'none'],
 ];
 
+/** The badge's own rules, adopted by every shadow root. */
 export const SHADOW_CSS = `
 :host { all: initial; }
 /* The sides' colours, set on every element in here: the page's own custom properties cannot reach them. */
@@ -37,14 +39,18 @@ export const SHADOW_CSS = `
 }
 .badge:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .bar { display: inline-block; width: 30px; height: 6px; border-radius: 3px; background: #d1d5db; }
-.left { background: var(--left); } .center { background: var(--center); } .right { background: var(--right); }
-.unrated { background: var(--unrated); }
+`;
+
+/** The card's rules, adopted only by the shadow roots whose card was opened: most never are. */
+export const CARD_CSS = `
 .card {
   position: fixed; inset: auto; margin: 0; z-index: 2147483647; width: 300px; max-width: 90vw;
   padding: 10px 12px; border: 1px solid #d1d5db; border-radius: 8px; background: #fff; color: #111827;
   box-shadow: 0 6px 20px rgba(0, 0, 0, 0.18); font: 13px/1.4 system-ui, sans-serif; text-align: start;
 }
 .card[hidden] { display: none; }
+.left { background: var(--left); } .center { background: var(--center); } .right { background: var(--right); }
+.unrated { background: var(--unrated); }
 .title { font-weight: 600; margin: 0 0 6px; }
 /* Page and API text cannot reorder the card around it (a right-to-left override stays inside). */
 .title, .takes a, .takes span { unicode-bidi: isolate; }
