@@ -27,8 +27,11 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   if (substitutions.length > 0) return api.getMessage(key, substitutions.map(String)) || key;
   let known = readOnce.get(api);
   if (known === undefined) readOnce.set(api, (known = new Map()));
-  const message = known.get(key) ?? (api.getMessage(key, []) || key);
-  known.set(key, message);
+  let message = known.get(key);
+  if (message === undefined) {
+    message = api.getMessage(key, []) || key;
+    known.set(key, message);
+  }
   return message;
 }
 
