@@ -93,6 +93,45 @@ describe('chooseHeadline', () => {
     expect(choice?.text).toBe('Trump speaks about ground operations');
   });
 
+  it('takes the sharing title the visible heading confirms over an SEO variant stated three times', () => {
+    const seo = 'Olympics: Team USA rolls past Serbia in tense semifinal';
+    const candidates = [
+      c('json-ld', seo, 3),
+      c('og', "Curry's late barrage sends USA into the final", 3.5, { shared: true }),
+      c('twitter', seo, 1),
+      c('title', seo, 1.25),
+      c('h2', "Semifinal thriller Curry's late barrage sends USA into the final", 3, {
+        rendered: true,
+        tail: "Curry's late barrage sends USA into the final",
+      }),
+    ];
+    const slug = slugOf('https://x.example/olympics-team-usa-rolls-past-serbia-in-tense-semifinal-a123.html');
+    expect(chooseHeadline(candidates, slug && { slug, weight: 1.5 })?.text).toBe(
+      "Curry's late barrage sends USA into the final",
+    );
+  });
+
+  it('keeps a kicker that the sharing title and the heading both state', () => {
+    const choice = chooseHeadline([
+      c('json-ld', 'Farmers block motorways again', 3),
+      c('og', 'Nitrogen crisis / Farmers block motorways again', 3.5, { shared: true }),
+      c('title', 'Nitrogen crisis Farmers block motorways again', 1.25),
+      c('h1', 'Nitrogen crisis Farmers block motorways again', 3, {
+        rendered: true,
+        tail: 'Farmers block motorways again',
+      }),
+    ]);
+    expect(choice?.text).toBe('Nitrogen crisis / Farmers block motorways again');
+  });
+
+  it('drops a label kicker even where the sharing title and the heading confirm each other', () => {
+    const choice = chooseHeadline([
+      c('og', 'LIVE: Polls close in first eastern states', 3.5, { shared: true }),
+      c('h1', 'Live Polls close in first eastern states', 3, { rendered: true }),
+    ]);
+    expect(choice?.text).toBe('Polls close in first eastern states');
+  });
+
   it('returns null for no candidates', () => {
     expect(chooseHeadline([])).toBeNull();
   });

@@ -117,13 +117,13 @@ export function collectCandidates(
 ): Candidate[] {
   const clean = (raw: string): string => cleanTitle(raw, names, sections);
   const candidates: Candidate[] = [];
-  const add = (source: string, raw: string | null | undefined, weight: number): void => {
+  const add = (source: string, raw: string | null | undefined, weight: number, shared = false): void => {
     const text = raw ? clean(raw) : '';
-    if (text) candidates.push({ source, text, weight });
+    if (text) candidates.push(shared ? { source, text, weight, shared } : { source, text, weight });
   };
   const article = jsonLd.articles[0];
   add('json-ld', article?.headline ?? article?.name, WEIGHTS.jsonLd);
-  add('og:title', firstMeta(meta, 'og:title'), WEIGHTS.ogTitle);
+  add('og:title', firstMeta(meta, 'og:title'), WEIGHTS.ogTitle, true);
   add('twitter:title', firstMeta(meta, 'twitter:title'), WEIGHTS.twitterTitle);
   add(
     'meta',

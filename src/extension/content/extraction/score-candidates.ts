@@ -20,6 +20,8 @@ export interface Candidate {
   tail?: string;
   /** Read from the rendered page, where separators drawn by CSS are missing from the text. */
   rendered?: boolean;
+  /** The title the publisher gives for sharing (og:title): like the visible heading, written for people. */
+  shared?: boolean;
 }
 
 /** The page URL's slug as a further source, which states the proposal that spells it best. */
@@ -147,6 +149,13 @@ export function chooseHeadline(candidates: Candidate[], slug: SlugSource | null 
     const rest = withoutLabelKicker(c.text);
     return rest ? looseKey(rest) : null;
   });
+  // The sharing title and the visible heading agree: the headline people see, whatever SEO variant
+  // <title>, JSON-LD and twitter:title carry, and with or without the kicker the heading sets apart.
+  const confirmed = new Set<string>();
+  sources.forEach((c, i) => {
+    if (c.shared && sources.some((h) => h.rendered && (h.loose === c.loose || h.tailLoose === c.loose)))
+      confirmed.add(unlabelled[i] ?? c.loose);
+  });
   let best: { text: string; score: number; exact: number } | null = null;
   for (const { text, key, loose } of proposals) {
     let score = 0;
@@ -157,6 +166,7 @@ export function chooseHeadline(candidates: Candidate[], slug: SlugSource | null 
       if (c.key === key && !c.rendered) exact += c.weight;
     });
     if (bySlug.has(loose)) score += slug?.weight ?? 0;
+    if (confirmed.has(loose)) score *= 2;
     if (isTooShort(text)) score *= 0.3;
     // Where the same sources state it with and without a label ("LIVE:"), the label is presentation.
     if (withoutLabelKicker(text) !== null) score *= 0.9;
