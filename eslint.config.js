@@ -59,6 +59,7 @@ export default tseslint.config(
       '**/content/*',
       '!**/content/index.ts?script*',
       '!**/content/auto.ts?script*',
+      '!**/content/auto-front.ts?script*',
       '**/popup/**',
       '**/options/**',
       '**/server/**',

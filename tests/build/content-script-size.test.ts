@@ -21,6 +21,7 @@ const AUTO_BUDGET_BYTES = 15 * 1024;
 const outDir = mkdtempSync(join(tmpdir(), 'coverage-lens-content-size-'));
 let script = '';
 let auto = '';
+let front = '';
 
 beforeAll(async () => {
   await build({
@@ -31,6 +32,7 @@ beforeAll(async () => {
   });
   script = readFileSync(join(outDir, 'src/extension/content/index.js'), 'utf8');
   auto = readFileSync(join(outDir, 'src/extension/content/auto.js'), 'utf8');
+  front = readFileSync(join(outDir, 'src/extension/content/auto-front.js'), 'utf8');
 }, 120_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -61,5 +63,14 @@ describe("automatic mode's content script", () => {
     expect(auto).not.toContain('This script should only be loaded in a browser extension');
     expect(auto).not.toContain('lookup-tab');
     expect(auto).not.toContain('get-outlet');
+  });
+});
+
+describe("automatic mode's front-page script", () => {
+  it('badges without the article extractor, which a front page never runs', () => {
+    expect(gzipSync(front).length).toBeLessThan(gzipSync(auto).length * 0.7);
+    // A string of the extractor's article detection that minification keeps.
+    expect(auto).toContain('article:published_time');
+    expect(front).not.toContain('article:published_time');
   });
 });

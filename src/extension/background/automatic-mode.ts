@@ -4,13 +4,14 @@
  */
 /// <reference types="@crxjs/vite-plugin/client" />
 import browser from 'webextension-polyfill';
+import frontScript from '../content/auto-front.ts?script&iife';
 import autoScript from '../content/auto.ts?script&iife';
 import type { AutomaticSites } from './automatic-sites.js';
 import { registerAutoScript, serialized } from './content-registration.js';
 
 export function startAutomaticMode(automaticSites: AutomaticSites): void {
   const sync = serialized(async () =>
-    registerAutoScript(browser.scripting, await automaticSites.origins(), autoScript),
+    registerAutoScript(browser.scripting, await automaticSites.origins(), autoScript, frontScript),
   );
   const resync = () => {
     sync().catch((error: unknown) => console.error(`automatic mode: ${String(error)}`));

@@ -1,6 +1,7 @@
 /**
  * Automatic mode's content script: registered by the background only for the sites where the
- * reader turned automatic mode on. On an article page it asks the background to look the page up
+ * reader turned automatic mode on, on all their pages but the front page ("/", auto-front.ts's;
+ * with a query it is this script's). On an article page it asks the background to look the page up
  * (an intent, never a primitive; the background shows the count on the toolbar) and draws a badge
  * in its headline; on a front page or an aggregator it draws badges beside the headline links.
  */

@@ -87,6 +87,20 @@ export function createBadge(
     built.addEventListener('pointerenter', show);
     built.addEventListener('pointerleave', hideSoon);
     root.append(built);
+    // What closes the card: listened for from its first opening, none of it for the many never opened.
+    button.addEventListener('pointerleave', hideSoon);
+    root.addEventListener('focusout', (event) => {
+      const next = (event as FocusEvent).relatedTarget;
+      if (!(next instanceof Node) || !root.contains(next)) hideSoon();
+    });
+    root.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key !== 'Escape' || !isOpen()) return;
+      hide();
+      if (root.activeElement !== button) {
+        refocusing = true;
+        button.focus();
+      }
+    });
     return built;
   }
 
@@ -123,25 +137,12 @@ export function createBadge(
     refocusing = false;
   });
   button.addEventListener('pointerenter', show);
-  button.addEventListener('pointerleave', hideSoon);
   // A badge inside a link: its clicks open its card, not the link, and the page's handlers (a
   // router listening on its links) never see them. The card's own links still open.
   root.addEventListener('click', (event) => {
     if (host.closest('a') === null) return;
     event.stopPropagation();
     if (!(event.target instanceof Element && event.target.closest('a'))) event.preventDefault();
-  });
-  root.addEventListener('focusout', (event) => {
-    const next = (event as FocusEvent).relatedTarget;
-    if (!(next instanceof Node) || !root.contains(next)) hideSoon();
-  });
-  root.addEventListener('keydown', (event) => {
-    if ((event as KeyboardEvent).key !== 'Escape' || !isOpen()) return;
-    hide();
-    if (root.activeElement !== button) {
-      refocusing = true;
-      button.focus();
-    }
   });
   return host;
 }

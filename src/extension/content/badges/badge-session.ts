@@ -99,6 +99,9 @@ export function startBadgeSession<T>(
       entry.host = deps.drawBadge(story, entry.link);
       placeBadge(entry.host, spot);
     }
+    // The page's changes were delivered at the checkpoint before this callback, so the records
+    // waiting are the badges going in, which the observer would skip: dropped, no callback for them.
+    changes.takeRecords();
   }
 
   const byElement = new WeakMap<Element, Tracked>();
