@@ -7,8 +7,11 @@
  *    candidates, queries whose story is present and queries whose story is left out alike: the dated
  *    one on a seeded UCI sample (±3-day window), the undated one on the roundups' training split (no
  *    time); each first on the index's top candidates, then on its own first fit's two best;
- * 3. each one's threshold: the lowest at which its training sets answer at most 4% wrong (8% for
- *    absent UCI stories, which the aggregator sometimes split in two);
+ * 3. for the undated model, boosted trees fitted on the regression's two best candidates of each query,
+ *    which it reranks (the story-size feature left out of both: every roundup story holds three
+ *    articles, so leaving one out would mark the query's own story as the only one of two);
+ *    each lookup model's threshold: the lowest at which its training sets answer at most 4% wrong (8%
+ *    for absent UCI stories, which the aggregator sometimes split in two);
  * 4. the join model, a third logistic regression over the same features, fitted on the first half of
  *    the UCI stream replayed in time order: first on the candidates each article meets among its gold
  *    stories as they stand mid-stream, then (twice) on the two best candidates each article meets when
@@ -21,11 +24,13 @@
 import { writeFileSync } from 'node:fs';
 import { articleTerms } from '../src/server/matching/article-terms.js';
 import { clusterArticle } from '../src/server/matching/assign-story.js';
+import { boostedProbability, type BoostedTrees } from '../src/server/matching/boosted-trees.js';
 import { scoreCandidates } from '../src/server/matching/best-match.js';
 import { FEATURE_NAMES, weighItem } from '../src/server/matching/match-features.js';
 import {
   joinProbability,
   logisticProbability,
+  RERANKED,
   parseMatchModel,
   type Logistic,
   type MatchModel,
@@ -35,6 +40,7 @@ import { windowAround } from '../src/server/matching/time-window.js';
 import { TermStatistics, type BackgroundStatistics } from '../src/server/matching/term-statistics.js';
 import { MATCH_MODEL_FILE, TERM_STATS_FILE } from '../src/server/paths.js';
 import { scoreClustering } from '../bench/lib/clustering-metrics.js';
+import { fitBoostedTrees } from './fit-boosted-trees.js';
 import {
   bestOf,
   indexGold,
@@ -195,11 +201,61 @@ function rescored(results: readonly QueryResult[], weights: readonly number[]): 
   }));
 }
 
+/** Queries ranked by a regression with their best RERANKED weighed again by `trees` (as lookups do). */
+function reranked(results: readonly QueryResult[], trees: BoostedTrees): QueryResult[] {
+  return results.map(({ gold, candidates }) => ({
+    gold,
+    candidates: [
+      ...candidates
+        .slice(0, RERANKED)
+        .map((candidate) => ({ ...candidate, probability: boostedProbability(trees, candidate.features) }))
+        .sort((a, b) => b.probability - a.probability),
+      ...candidates.slice(RERANKED),
+    ],
+  }));
+}
+
+type LookupSets = readonly { results: QueryResult[]; maxWrong: number }[];
+
+/** The lowest threshold at which each set answers at most its share of wrong stories. */
+const thresholdOf = (sets: LookupSets, rescore: (results: QueryResult[]) => QueryResult[]) =>
+  Math.max(...sets.map((set) => thresholdFor(rescore(set.results), set.maxWrong)));
+
+/** The trees of the undated rerank: few and shallow, as each lookup walks all of them for two candidates. */
+const RERANK_BOOSTING = { rounds: 60, depth: 3, rate: 0.25, bins: 32, minLeaf: 20, lambda: 1 };
+
+/**
+ * The undated lookup model: a regression as `fitLookup` fits it, then trees fitted on its RERANKED
+ * best candidates of each query, the threshold applying to theirs.
+ */
+function fitUndated(sets: LookupSets): MatchModel['undated'] {
+  const ranking = fitLookup(sets);
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  const w = [...ranking.weights, ranking.bias];
+  for (const set of sets) trainingRows(rescored(set.results, w), RERANKED, rows, labels);
+  log(`  reranking trees on ${rows.length} candidates (${labels.filter((l) => l === 1).length} right)`);
+  const rerank = fitBoostedTrees(rows, labels, RERANK_BOOSTING);
+  const threshold = thresholdOf(sets, (results) => reranked(rescored(results, w), rerank));
+  return { ...ranking, threshold, rerank };
+}
+
+/** The queries with one feature set to zero in every candidate: a feature a model must not learn. */
+function withoutFeature(results: readonly QueryResult[], feature: number): QueryResult[] {
+  return results.map(({ gold, candidates }) => ({
+    gold,
+    candidates: candidates.map((candidate) => ({
+      ...candidate,
+      features: candidate.features.map((value, i) => (i === feature ? 0 : value)),
+    })),
+  }));
+}
+
 /**
  * A lookup model fitted on leave-one-out queries (present and absent stories alike) in two passes, and
  * the lowest threshold at which each set answers at most its share of wrong stories.
  */
-function fitLookup(sets: readonly { results: QueryResult[]; maxWrong: number }[]): Logistic {
+function fitLookup(sets: LookupSets): Logistic {
   const fitOn = (results: readonly QueryResult[][], top: number) => {
     const rows: number[][] = [];
     const labels: number[] = [];
@@ -215,7 +271,7 @@ function fitLookup(sets: readonly { results: QueryResult[]; maxWrong: number }[]
     sets.map((set) => rescored(set.results, first)),
     DECIDING_CANDIDATES,
   );
-  const threshold = Math.max(...sets.map((set) => thresholdFor(rescored(set.results, w), set.maxWrong)));
+  const threshold = thresholdOf(sets, (results) => rescored(results, w));
   return { weights: w.slice(0, -1), bias: w[w.length - 1] ?? 0, threshold };
 }
 
@@ -263,6 +319,14 @@ function joinRows(
   return { rows, labels };
 }
 
+/** The model file's text, a line a tree: its thousands of nodes would otherwise take a line a number. */
+function modelJson(model: MatchModel): string {
+  const trees = model.undated.rerank.trees.map((tree) => JSON.stringify(tree));
+  const rerank = { ...model.undated.rerank, trees: trees.map((_, i) => `tree ${i}`) };
+  const text = JSON.stringify({ ...model, undated: { ...model.undated, rerank } }, null, 2);
+  return `${text.replace(/"tree (\d+)"/g, (_, i: string) => trees[Number(i)] ?? '')}\n`;
+}
+
 async function main(): Promise<void> {
   const roundups = (await readStoryData(ROUNDUPS_FILE)).filter((a) => splitOf(a.sourceId) === 'train');
   const uci = await readStoryData(UCI_FILE);
@@ -284,7 +348,7 @@ async function main(): Promise<void> {
   const blank: MatchModel = {
     features: [...FEATURE_NAMES],
     dated: blankPart,
-    undated: blankPart,
+    undated: { ...blankPart, rerank: { trees: [], bias: 0 } },
     join: blankPart,
   };
   const roundupIndex = indexGold(roundups, new TermStatistics(background));
@@ -303,8 +367,10 @@ async function main(): Promise<void> {
     { results: uciAbsent, maxWrong: 0.08 },
   ]);
   log('the undated lookup model (roundups, no time window):');
-  const [roundupsPresent, roundupsAbsent] = lookups(roundupIndex, roundupIndex.entries, false);
-  const undated = fitLookup([
+  const [roundupsPresent, roundupsAbsent] = lookups(roundupIndex, roundupIndex.entries, false).map(
+    (results) => withoutFeature(results, FEATURE_NAMES.indexOf('storySize')),
+  ) as [QueryResult[], QueryResult[]];
+  const undated = fitUndated([
     { results: roundupsPresent, maxWrong: 0.04 },
     { results: roundupsAbsent, maxWrong: 0.04 },
   ]);
@@ -351,10 +417,16 @@ async function main(): Promise<void> {
   const model = parseMatchModel({
     features: [...FEATURE_NAMES],
     dated: rounded(dated),
-    undated: rounded(undated),
+    undated: {
+      ...rounded(undated),
+      rerank: {
+        trees: undated.rerank.trees.map((tree) => tree.map(round)),
+        bias: round(undated.rerank.bias),
+      },
+    },
     join: rounded(join),
   });
-  writeFileSync(MATCH_MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+  writeFileSync(MATCH_MODEL_FILE, modelJson(model));
   log(`wrote ${MATCH_MODEL_FILE}; weights dated / undated / join:`);
   FEATURE_NAMES.forEach((name, i) =>
     log(

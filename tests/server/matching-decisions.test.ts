@@ -9,6 +9,7 @@ import {
   matchProbability,
   matchThreshold,
   parseMatchModel,
+  rerankProbability,
 } from '../../src/server/matching/match-model.js';
 import { StoryIndex } from '../../src/server/matching/story-index.js';
 import { loadBackgroundStatistics, TermStatistics } from '../../src/server/matching/term-statistics.js';
@@ -127,6 +128,17 @@ describe('the lookup decision', () => {
 
   it('rejects a model file whose weights do not fit the features', () => {
     expect(() => parseMatchModel({ ...model, join: { ...model.join, weights: [1] } })).toThrow(
+      /npm run train/,
+    );
+  });
+
+  it('reweighs undated candidates with the rerank trees, and leaves dated ones to the dated model', () => {
+    const sure = { trees: [[-1, 50, 0, 0]], bias: 0 };
+    const reranking = { ...model, undated: { ...model.undated, rerank: sure } };
+    expect(rerankProbability(reranking, features(0))).toBeCloseTo(1);
+    expect(rerankProbability(reranking, features(1))).toBeNull();
+    const beyond = { trees: [[FEATURE_NAMES.length, 0, 1, 2, -1, 0, 0, 0, -1, 0, 0, 0]], bias: 0 };
+    expect(() => parseMatchModel({ ...model, undated: { ...model.undated, rerank: beyond } })).toThrow(
       /npm run train/,
     );
   });

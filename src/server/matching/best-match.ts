@@ -1,6 +1,6 @@
 import type { TimeWindow } from '../store/store.js';
 import { matchFeatures, withLeads, type WeightedItem } from './match-features.js';
-import { matchProbability, type MatchModel } from './match-model.js';
+import { matchProbability, RERANKED, rerankProbability, type MatchModel } from './match-model.js';
 import type { Exclusion, IndexedStory, StoryIndex } from './story-index.js';
 
 /** Which of the model's decisions scores the candidates: answering a lookup or joining a story. */
@@ -26,12 +26,22 @@ export function scoreCandidates(
 ): ScoredCandidate[] {
   const stories = index.candidates(item.terms, window, exclusion, CANDIDATE_LIMIT);
   const rows = withLeads(stories.map((story) => matchFeatures(item, story, exclusion)));
-  return stories
+  const scored = stories
     .map((story, i) => {
       const features = rows[i] ?? [];
       return { story, features, probability: decision(model, features) };
     })
     .sort((a, b) => b.probability - a.probability);
+  return decision === matchProbability ? reranked(model, scored) : scored;
+}
+
+/** A lookup's best candidates weighed again by the undated rerank, the rest left in place behind them. */
+function reranked(model: MatchModel, scored: ScoredCandidate[]): ScoredCandidate[] {
+  const top = scored.slice(0, RERANKED).map((candidate) => {
+    const probability = rerankProbability(model, candidate.features);
+    return probability === null ? candidate : { ...candidate, probability };
+  });
+  return [...top.sort((a, b) => b.probability - a.probability), ...scored.slice(RERANKED)];
 }
 
 /** The item's most probable story whatever the probability; null when no story shares a term. */

@@ -4,10 +4,12 @@
  * `npm run train` (scripts/train-matcher.ts). Lookups with a time and lookups without are different
  * problems (with a time the window and the time features do much of the work; without, the text does
  * all of it), so each has its own model; the third decides whether an ingested article joins a story
- * as it stands mid-stream.
+ * as it stands mid-stream. Without a time, boosted trees then decide between the regression's two
+ * best candidates: text alone needs features weighed together, and two candidates a lookup cost little.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { boostedProbability, BoostedTrees, treesFit } from './boosted-trees.js';
 import { FEATURE_NAMES } from './match-features.js';
 
 const Logistic = z.object({
@@ -22,8 +24,11 @@ const ModelFile = z.object({
   features: z.array(z.string()),
   /** Lookups where the item and the story both carry times (the `dated` feature). */
   dated: Logistic,
-  /** Lookups without a time: the text alone. */
-  undated: Logistic,
+  /**
+   * Lookups without a time: the text alone. The regression ranks the candidates, `rerank` weighs its
+   * best RERANKED again, and the threshold applies to the rerank's probability.
+   */
+  undated: z.object({ ...Logistic.shape, rerank: BoostedTrees }),
   /** Whether an ingested article joins its most probable story, else starts one. */
   join: Logistic,
 });
@@ -33,7 +38,8 @@ export function parseMatchModel(json: unknown): MatchModel {
   const model = ModelFile.parse(json);
   if (
     model.features.join() !== FEATURE_NAMES.join() ||
-    [model.dated, model.undated, model.join].some((part) => part.weights.length !== FEATURE_NAMES.length)
+    [model.dated, model.undated, model.join].some((part) => part.weights.length !== FEATURE_NAMES.length) ||
+    !treesFit(model.undated.rerank, FEATURE_NAMES.length)
   )
     throw new Error('match model: its features are not the ones this program computes; run npm run train');
   return model;
@@ -59,6 +65,17 @@ function lookupModel(model: MatchModel, features: readonly number[]): Logistic {
 /** The probability that a candidate is a lookup item's story. */
 export function matchProbability(model: MatchModel, features: readonly number[]): number {
   return logisticProbability(lookupModel(model, features), features);
+}
+
+/** How many of the undated regression's best candidates the trees weigh again. */
+export const RERANKED = 2;
+
+/**
+ * The undated rerank's probability for a candidate among the regression's best RERANKED, or null
+ * when the candidate is weighed by the dated model (whose probability stands).
+ */
+export function rerankProbability(model: MatchModel, features: readonly number[]): number | null {
+  return features[DATED] === 1 ? null : boostedProbability(model.undated.rerank, features);
 }
 
 /** The probability at or above which a lookup answers with this candidate. */
