@@ -1,7 +1,6 @@
 import { canonicalizeUrl } from '../../core/canonical-url.js';
 import type { LookupItem, LookupResult } from '../../core/contract.js';
 import type { StoryEngine } from '../stories/story-engine.js';
-import { toStorySummary } from '../stories/story-view.js';
 import { articleTerms } from './article-terms.js';
 import { bestMatch } from './best-match.js';
 import { weighItem } from './match-features.js';
@@ -10,20 +9,15 @@ import { windowAround } from './time-window.js';
 
 const NO_MATCH: LookupResult = { story: null, matchedBy: null, score: null };
 
-/**
- * One lookup: the exact canonical URL first, then the match model over the stories within the time
- * window around the item's time (without one: every story the index keeps, the recent ones). The
- * score is then the model's probability that the story is the item's, answered only at or above
- * the calibrated threshold: a wrong story is worse than none.
- */
-async function lookupItem(engine: StoryEngine, item: LookupItem): Promise<LookupResult> {
-  const { store, model } = engine;
-  const url = item.url === undefined ? null : canonicalizeUrl(item.url);
-  if (url !== null) {
-    const storyId = await store.storyIdByUrl(url);
-    const story = storyId === null ? null : await engine.summary(storyId);
-    if (story !== null) return { story: toStorySummary(story), matchedBy: 'url', score: 1 };
-  }
+/** The story an item's text matches, with the model's probability that it is the item's. */
+interface TextMatch {
+  storyId: string;
+  probability: number;
+}
+
+/** The item's text match; null below the calibrated threshold. */
+async function matchText(engine: StoryEngine, item: LookupItem): Promise<TextMatch | null> {
+  const { model } = engine;
   const publishedAt = item.publishedAt === undefined ? null : Date.parse(item.publishedAt);
   const window = windowAround(publishedAt);
   const index = await engine.indexFor(window);
@@ -35,23 +29,40 @@ async function lookupItem(engine: StoryEngine, item: LookupItem): Promise<Lookup
     index.stats,
   );
   const best = bestMatch(index, model, weighted, window);
-  if (best === null || best.probability < matchThreshold(model, best.features)) return NO_MATCH;
-  const story = await engine.summary(best.story.id);
-  if (story === null) return NO_MATCH;
-  return {
-    story: toStorySummary(story),
-    matchedBy: 'text',
-    score: Math.round(best.probability * 1000) / 1000,
-  };
+  if (best === null || best.probability < matchThreshold(model, best.features)) return null;
+  return { storyId: best.story.id, probability: best.probability };
 }
 
-/** A batch of lookups, answered in order, against the index as it stands after one refresh. */
+/**
+ * A batch of lookups, answered in order, against the index as it stands after one refresh. Each item:
+ * the exact canonical URL first, then the match model over the stories within the time window around
+ * the item's time (without one: every story the index keeps, the recent ones). The score is then the
+ * model's probability that the story is the item's, answered only at or above the calibrated
+ * threshold: a wrong story is worse than none. The batch's URLs and its stories' summaries are each
+ * read in one round trip, not one per item.
+ */
 export async function lookupItems(
   engine: StoryEngine,
   items: readonly LookupItem[],
 ): Promise<LookupResult[]> {
   await engine.refresh();
-  const results: LookupResult[] = [];
-  for (const item of items) results.push(await lookupItem(engine, item));
-  return results;
+  const urls = items.map((item) => (item.url === undefined ? null : canonicalizeUrl(item.url)));
+  const byUrl = await engine.store.storyIdsByUrls(urls.filter((url) => url !== null));
+  const urlStories = await engine.summaries(byUrl.values());
+  const byItsUrl = urls.map((url) => {
+    const storyId = url === null ? undefined : byUrl.get(url);
+    return storyId === undefined ? undefined : urlStories.get(storyId);
+  });
+  const textMatches: (TextMatch | null)[] = [];
+  for (const [i, item] of items.entries())
+    textMatches.push(byItsUrl[i] === undefined ? await matchText(engine, item) : null);
+  const textStories = await engine.summaries(textMatches.flatMap((match) => match?.storyId ?? []));
+  return items.map((_, i): LookupResult => {
+    const urlStory = byItsUrl[i];
+    if (urlStory !== undefined) return { story: urlStory, matchedBy: 'url', score: 1 };
+    const match = textMatches[i];
+    const story = match ? textStories.get(match.storyId) : undefined;
+    if (!match || story === undefined) return NO_MATCH;
+    return { story, matchedBy: 'text', score: Math.round(match.probability * 1000) / 1000 };
+  });
 }

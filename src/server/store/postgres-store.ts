@@ -17,10 +17,11 @@ import {
   leanOf,
   toIndexable,
   toStoredArticle,
-  toStorySummary,
+  toStorySummaries,
   type ArticleRow,
   type IndexableRow,
   type StoryRow,
+  type StorySourceRow,
 } from './stored-rows.js';
 import type {
   IndexableArticle,
@@ -139,9 +140,14 @@ export class PostgresStore implements Store {
   }
 
   async storyIdByUrl(canonicalUrl: string): Promise<string | null> {
-    const [row] = await this.sql<{ story_id: string }[]>`
-      SELECT story_id FROM articles WHERE canonical_url = ${canonicalUrl}`;
-    return row?.story_id ?? null;
+    return (await this.storyIdsByUrls([canonicalUrl])).get(canonicalUrl) ?? null;
+  }
+
+  async storyIdsByUrls(canonicalUrls: readonly string[]): Promise<Map<string, string>> {
+    if (canonicalUrls.length === 0) return new Map();
+    const rows = await this.sql<{ canonical_url: string; story_id: string }[]>`
+      SELECT canonical_url, story_id FROM articles WHERE canonical_url = ANY(${canonicalUrls}::text[])`;
+    return new Map(rows.map((row) => [row.canonical_url, row.story_id]));
   }
 
   async articleCount(): Promise<number> {
@@ -223,17 +229,22 @@ export class PostgresStore implements Store {
   }
 
   async storySummary(id: string): Promise<StoredStorySummary | null> {
-    // One round trip: the story's columns repeat on each of its sources' rows.
-    const rows = await this.sql<(StoryRow & { source_key: string | null; lean: string | null })[]>`
-      SELECT s.id, s.title, s.summary, s.first_published_at, s.last_published_at, ss.source_key, o.lean
-      FROM stories s LEFT JOIN story_sources ss ON ss.story_id = s.id LEFT JOIN outlets o ON o.id = ss.outlet_id
-      WHERE s.id = ${id}`;
-    const [story] = rows;
-    if (story === undefined) return null;
-    return toStorySummary(
-      story,
-      rows.flatMap(({ source_key, lean }) => (source_key === null ? [] : [{ source_key, lean }])),
-    );
+    return (await this.storySummaries([id])).get(id) ?? null;
+  }
+
+  async storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>> {
+    if (ids.length === 0) return new Map();
+    // Sent together, so they cost one round trip; apart, so a story's long columns are not sent
+    // again with each of its sources.
+    const [stories, sources] = await Promise.all([
+      this.sql<StoryRow[]>`
+        SELECT id, title, summary, first_published_at, last_published_at FROM stories
+        WHERE id = ANY(${ids}::text[])`,
+      this.sql<StorySourceRow[]>`
+        SELECT ss.story_id, ss.source_key, o.lean FROM story_sources ss LEFT JOIN outlets o ON o.id = ss.outlet_id
+        WHERE ss.story_id = ANY(${ids}::text[]) ORDER BY ss.story_id, ss.source_key`,
+    ]);
+    return toStorySummaries(stories, sources);
   }
 
   async story(id: string): Promise<StoredStory | null> {

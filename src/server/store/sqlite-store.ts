@@ -9,10 +9,11 @@ import {
   leanOf,
   toIndexable,
   toStoredArticle,
-  toStorySummary,
+  toStorySummaries,
   type ArticleRow,
   type IndexableRow,
   type StoryRow,
+  type StorySourceRow,
 } from './stored-rows.js';
 import type {
   IndexableArticle,
@@ -156,9 +157,15 @@ export class SqliteStore implements Store {
   }
 
   async storyIdByUrl(canonicalUrl: string): Promise<string | null> {
-    const row = this.sql('SELECT story_id FROM articles WHERE canonical_url = ?').get(canonicalUrl) as
-      { story_id: string } | undefined;
-    return row?.story_id ?? null;
+    return (await this.storyIdsByUrls([canonicalUrl])).get(canonicalUrl) ?? null;
+  }
+
+  async storyIdsByUrls(canonicalUrls: readonly string[]): Promise<Map<string, string>> {
+    if (canonicalUrls.length === 0) return new Map();
+    const rows = this.sql(
+      `SELECT canonical_url, story_id FROM articles WHERE canonical_url IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(canonicalUrls)) as { canonical_url: string; story_id: string }[];
+    return new Map(rows.map((row) => [row.canonical_url, row.story_id]));
   }
 
   async articleCount(): Promise<number> {
@@ -225,15 +232,22 @@ export class SqliteStore implements Store {
   }
 
   async storySummary(id: string): Promise<StoredStorySummary | null> {
-    const story = this.sql(
-      'SELECT id, title, summary, first_published_at, last_published_at FROM stories WHERE id = ?',
-    ).get(id) as StoryRow | undefined;
-    if (story === undefined) return null;
+    return (await this.storySummaries([id])).get(id) ?? null;
+  }
+
+  async storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>> {
+    if (ids.length === 0) return new Map();
+    const json = JSON.stringify(ids);
+    // Two queries, so that a story's long columns are not read again for each of its sources.
+    const stories = this.sql(
+      `SELECT id, title, summary, first_published_at, last_published_at FROM stories
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(json) as StoryRow[];
     const sources = this.sql(
-      `SELECT s.source_key, o.lean FROM story_sources s LEFT JOIN outlets o ON o.id = s.outlet_id
-       WHERE s.story_id = ?`,
-    ).all(id) as { source_key: string; lean: string | null }[];
-    return toStorySummary(story, sources);
+      `SELECT ss.story_id, ss.source_key, o.lean FROM story_sources ss LEFT JOIN outlets o ON o.id = ss.outlet_id
+       WHERE ss.story_id IN (SELECT value FROM json_each(?)) ORDER BY ss.story_id, ss.source_key`,
+    ).all(json) as StorySourceRow[];
+    return toStorySummaries(stories, sources);
   }
 
   async story(id: string): Promise<StoredStory | null> {

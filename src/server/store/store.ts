@@ -91,6 +91,8 @@ export interface Store {
   /** Which of these source ids and canonical URLs are already stored. */
   storedArticleKeys(sourceIds: readonly string[], canonicalUrls: readonly string[]): Promise<Set<string>>;
   storyIdByUrl(canonicalUrl: string): Promise<string | null>;
+  /** The story of each of these canonical URLs that is stored, by URL: a batch's URLs in one round trip. */
+  storyIdsByUrls(canonicalUrls: readonly string[]): Promise<Map<string, string>>;
   articleCount(): Promise<number>;
   /**
    * Stored articles with an id above `afterId`, in id order, at most `limit`: how an in-memory
@@ -109,5 +111,7 @@ export interface Store {
   addArticles(articles: readonly NewArticle[]): Promise<number[]>;
   setStoryHeadline(id: string, title: string, summary: string | null): Promise<void>;
   storySummary(id: string): Promise<StoredStorySummary | null>;
+  /** The summaries of those of these stories that exist, by id: a batch's stories in one round trip. */
+  storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>>;
   story(id: string): Promise<StoredStory | null>;
 }

@@ -64,17 +64,29 @@ export function toStoredArticle(row: ArticleRow): StoredArticle {
   };
 }
 
-/** The summary of a story row with its sources' rows. */
-export function toStorySummary(
-  story: StoryRow,
-  sources: readonly { source_key: string; lean: string | null }[],
-): StoredStorySummary {
-  return {
-    id: story.id,
-    title: story.title,
-    summary: story.summary,
-    firstPublishedAt: story.first_published_at,
-    lastPublishedAt: story.last_published_at,
-    sources: sources.map((row) => ({ key: row.source_key, lean: leanOf(row.lean) })),
-  };
+/** One source of a story, with the consensus lean of its outlet. */
+export interface StorySourceRow {
+  story_id: string;
+  source_key: string;
+  lean: string | null;
+}
+
+/** The summaries of story rows with their sources' rows, by story id. */
+export function toStorySummaries(
+  stories: readonly StoryRow[],
+  sources: readonly StorySourceRow[],
+): Map<string, StoredStorySummary> {
+  const summaries = new Map<string, StoredStorySummary>();
+  for (const story of stories)
+    summaries.set(story.id, {
+      id: story.id,
+      title: story.title,
+      summary: story.summary,
+      firstPublishedAt: story.first_published_at,
+      lastPublishedAt: story.last_published_at,
+      sources: [],
+    });
+  for (const row of sources)
+    summaries.get(row.story_id)?.sources.push({ key: row.source_key, lean: leanOf(row.lean) });
+  return summaries;
 }

@@ -20,7 +20,9 @@ import type { MatchModel } from '../matching/match-model.js';
 import { articleTerms } from '../matching/article-terms.js';
 import { StoryIndex } from '../matching/story-index.js';
 import { TermStatistics, type BackgroundStatistics } from '../matching/term-statistics.js';
-import type { IndexableArticle, Store, StoredStorySummary, TimeWindow } from '../store/store.js';
+import type { StorySummary } from '../../core/contract.js';
+import type { IndexableArticle, Store, TimeWindow } from '../store/store.js';
+import { toStorySummary } from './story-view.js';
 
 export interface StoryEngineOptions {
   model: MatchModel;
@@ -57,7 +59,7 @@ export class StoryEngine {
   private lastEviction = -Infinity;
   private readonly oldWindows = new Map<number, StoryIndex>();
   private readonly summaryTtlMs: number;
-  private readonly summaries = new Map<string, { summary: StoredStorySummary; at: number }>();
+  private readonly summaryCache = new Map<string, { summary: StorySummary; at: number }>();
 
   constructor(
     readonly store: Store,
@@ -99,30 +101,44 @@ export class StoryEngine {
    */
   stored(ids: readonly number[], storyIds: Iterable<string>): void {
     for (const id of ids) this.lastId = Math.max(this.lastId, id);
-    for (const storyId of storyIds) this.summaries.delete(storyId);
+    for (const storyId of storyIds) this.summaryCache.delete(storyId);
     this.evict();
   }
 
-  /** A story's summary, from the cache while it is fresh, else from the store. */
-  async summary(storyId: string): Promise<StoredStorySummary | null> {
+  /**
+   * The summaries of these stories that exist, as lookups answer with them, by id: from the cache
+   * while fresh (the distribution counted once, not per answer), the others from the store in one
+   * round trip.
+   */
+  async summaries(storyIds: Iterable<string>): Promise<Map<string, StorySummary>> {
     const now = performance.now();
-    const cached = this.summaries.get(storyId);
-    if (cached !== undefined && now - cached.at < this.summaryTtlMs) return cached.summary;
-    const summary = await this.store.storySummary(storyId);
-    this.summaries.delete(storyId);
-    if (summary !== null) {
-      if (this.summaries.size >= SUMMARY_CACHE_SIZE)
-        this.summaries.delete(this.summaries.keys().next().value ?? storyId);
-      this.summaries.set(storyId, { summary, at: now });
+    const found = new Map<string, StorySummary>();
+    const missing = new Set<string>();
+    for (const storyId of storyIds) {
+      const cached = this.summaryCache.get(storyId);
+      if (cached !== undefined && now - cached.at < this.summaryTtlMs) found.set(storyId, cached.summary);
+      else missing.add(storyId);
     }
-    return summary;
+    if (missing.size === 0) return found;
+    const read = await this.store.storySummaries([...missing]);
+    for (const storyId of missing) {
+      this.summaryCache.delete(storyId);
+      const stored = read.get(storyId);
+      if (stored === undefined) continue;
+      const summary = toStorySummary(stored);
+      if (this.summaryCache.size >= SUMMARY_CACHE_SIZE)
+        this.summaryCache.delete(this.summaryCache.keys().next().value ?? storyId);
+      this.summaryCache.set(storyId, { summary, at: now });
+      found.set(storyId, summary);
+    }
+    return found;
   }
 
   /** After a failed write the index may hold articles the store does not: start over from the store. */
   async rebuild(): Promise<void> {
     this.memory = new StoryIndex(new TermStatistics(this.background));
     this.oldWindows.clear();
-    this.summaries.clear();
+    this.summaryCache.clear();
     this.lastId = 0;
     this.lastEviction = -Infinity;
     await this.catchUp();
@@ -156,7 +172,7 @@ export class StoryEngine {
     index.add({ ...article, terms: articleTerms(article.title, article.description) });
     if (index === this.memory) {
       this.lastId = Math.max(this.lastId, article.id);
-      this.summaries.delete(article.storyId);
+      this.summaryCache.delete(article.storyId);
     }
   }
 

@@ -106,6 +106,34 @@ describe.each(storeKinds())('%s store', { timeout: 30_000 }, (kind) => {
     expect(await store.articleCount()).toBe(3);
   });
 
+  it("reads a batch's stories by URL and their summaries at once", async () => {
+    await storyWith(store, 'st_b1', [
+      article(1, 'st_b1'),
+      article(2, 'st_b1', { sourceKey: 'publisher:two' }),
+    ]);
+    await storyWith(store, 'st_b2', [article(3, 'st_b2')]);
+    const byUrl = await store.storyIdsByUrls([
+      'https://example.org/news/2',
+      'https://example.org/news/3',
+      'https://example.org/news/9',
+    ]);
+    expect([...byUrl].sort()).toEqual([
+      ['https://example.org/news/2', 'st_b1'],
+      ['https://example.org/news/3', 'st_b2'],
+    ]);
+    expect((await store.storyIdsByUrls([])).size).toBe(0);
+    const summaries = await store.storySummaries(['st_b2', 'st_none', 'st_b1']);
+    expect([...summaries.keys()].sort()).toEqual(['st_b1', 'st_b2']);
+    expect(summaries.get('st_b1')).toEqual(await store.storySummary('st_b1'));
+    expect(
+      summaries
+        .get('st_b1')
+        ?.sources.map((source) => source.key)
+        .sort(),
+    ).toEqual(['publisher:example.org', 'publisher:two']);
+    expect(summaries.get('st_b2')?.sources).toHaveLength(1);
+  });
+
   it('sets a story headline', async () => {
     await storyWith(store, 'st_h', [article(1, 'st_h')]);
     await store.setStoryHeadline('st_h', 'New headline', 'New summary');
