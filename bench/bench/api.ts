@@ -207,6 +207,7 @@ async function runOn(args: string[], kind: StoreKind): Promise<Report> {
       ingest: {
         articles: summary.added,
         stories: summary.storiesCreated,
+        merged: summary.storiesMerged,
         seconds: ingestSeconds,
         perSecond: ingestRate,
       },
@@ -225,6 +226,7 @@ async function runOn(args: string[], kind: StoreKind): Promise<Report> {
           ['UCI stream ingested and clustered (articles)', summary.added, '252,281'],
           ['ingest + clustering rate (articles/s)', Math.round(ingestRate), '≥ 3,000'],
           ['stories created by clustering', summary.storiesCreated, null],
+          ['stored stories merged into another', summary.storiesMerged, null],
           ['store size for lookups (articles, incl. synthetic)', total, '1,000,000'],
           ['stories in the in-memory index', engine.index.storyCount, null],
           ['single headline, server time p50 (ms)', data.single.p50, '≤ 2'],

@@ -87,6 +87,60 @@ describe('candidates', () => {
   });
 });
 
+describe('merging stories', () => {
+  const add = (index: StoryIndex, storyId: string, titles: readonly string[], from: number) =>
+    titles.forEach((title, i) =>
+      index.add({
+        storyId,
+        title,
+        description: null,
+        publishedAt: (from + i) * HOUR,
+        terms: articleTerms(title, null),
+      }),
+    );
+
+  it('gives the story an index built with all its articles under one id would have', () => {
+    const [first, ...rest] = ERUPTION as [string, ...string[]];
+    const merged = new StoryIndex(new TermStatistics(background));
+    add(merged, 'eruption', rest, 1);
+    add(merged, 'split', [first], 0);
+    merged.merge('eruption', 'split');
+    const whole = indexOf(ERUPTION);
+    expect(merged.get('split')).toBeUndefined();
+    expect(merged.storyCount).toBe(1);
+    const query = 'Reykjanes volcano eruption grounds flights at Reykjavik';
+    const terms = articleTerms(query, null);
+    const item = weighItem(terms, 3 * HOUR, false, whole.stats);
+    const window = { from: -HOUR, to: 10 * HOUR };
+    expect(merged.candidates(terms, window, null, 5).map((story) => story.id)).toEqual(['eruption']);
+    const expected = matchFeatures(item, whole.get('eruption') ?? fail(), null);
+    const actual = matchFeatures(item, merged.get('eruption') ?? fail(), null);
+    FEATURE_NAMES.forEach((name, i) => {
+      expect([name, actual[i]]).toEqual([name, expect.closeTo(expected[i] ?? NaN, 3)]);
+    });
+  });
+
+  it('folds a candidate the article would as well have joined into the larger story', () => {
+    const model = loadMatchModel(MATCH_MODEL_FILE);
+    const index = new StoryIndex(new TermStatistics(background));
+    add(index, 'large', ERUPTION, 0);
+    add(index, 'small', ['Iceland volcano eruption near Reykjavik'], 2);
+    const article = {
+      key: 'query',
+      title: 'Reykjanes volcano erupts again',
+      description: null,
+      publishedAt: 3 * HOUR,
+    };
+    const join = { ...model.join, bias: 50 };
+    const apart = clusterArticle(index, { ...model, join, merge: { threshold: 2, cosine: 0 } }, article);
+    expect(apart).toMatchObject({ created: false, merged: [] });
+    const together = clusterArticle(index, { ...model, join, merge: { threshold: 0, cosine: 0 } }, article);
+    expect(together).toMatchObject({ storyId: 'large', created: false, merged: ['small'] });
+    expect(index.get('large')?.size).toBe(6);
+    expect(index.get('small')).toBeUndefined();
+  });
+});
+
 describe('the join decision', () => {
   const model = loadMatchModel(MATCH_MODEL_FILE);
   const article = {

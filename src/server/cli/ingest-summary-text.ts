@@ -15,6 +15,7 @@ export function ingestSummaryText(summary: IngestSummary): string {
     `duplicates ${count(summary.duplicates)}`,
     `rejected ${count(rejected)}${why}`,
     `stories created ${count(summary.storiesCreated)}`,
+    `merged ${count(summary.storiesMerged)}`,
     `elapsed ${(summary.elapsedMs / 1000).toFixed(1)} s`,
   ].join(', ');
 }

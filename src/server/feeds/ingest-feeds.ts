@@ -3,7 +3,7 @@
  * parse, ingest its items through the corpus path, and update the feed's health record. A dead or
  * malformed feed is recorded and skipped; it never stops the run or undoes what other feeds brought.
  */
-import { ingestLines, type IngestSummary } from '../ingest/ingest-articles.js';
+import { emptySummary, ingestLines, type IngestSummary } from '../ingest/ingest-articles.js';
 import type { Store } from '../store/store.js';
 import { feedArticles } from './feed-articles.js';
 import { afterFailed, afterFetched, afterNotModified, emptyHealth } from './feed-health.js';
@@ -51,6 +51,7 @@ function addInto(total: IngestSummary, part: IngestSummary): void {
   total.added += part.added;
   total.duplicates += part.duplicates;
   total.storiesCreated += part.storiesCreated;
+  total.storiesMerged += part.storiesMerged;
   for (const [reason, count] of Object.entries(part.rejected)) {
     total.rejected[reason] = (total.rejected[reason] ?? 0) + count;
   }
@@ -65,14 +66,7 @@ export async function ingestFeeds(options: FeedRunOptions): Promise<FeedRunSumma
     fetch: options.fetch,
     signal: options.signal,
   };
-  const ingest: IngestSummary = {
-    read: 0,
-    added: 0,
-    duplicates: 0,
-    rejected: {},
-    storiesCreated: 0,
-    elapsedMs: 0,
-  };
+  const ingest = emptySummary();
   let done = 0;
 
   /** Fetches, parses and stores one feed, then records its health: the validators only once stored. */

@@ -39,7 +39,11 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'A story with its articles',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: {
-            200: { description: 'The story', ...json('Story') },
+            200: {
+              description:
+                'The story; for the id of a story since merged into another, the story it merged into (its `id` is the current one)',
+              ...json('Story'),
+            },
             404: errorResponse('Unknown story'),
           },
         },

@@ -1,6 +1,6 @@
 import { hostOf } from '../../core/canonical-url.js';
 import { domainSuffixes } from '../../core/domain-suffixes.js';
-import { clusterArticle } from '../matching/assign-story.js';
+import { clusterArticle, survivorOf } from '../matching/assign-story.js';
 import { storyEngineOf } from '../stories/engine-of-store.js';
 import type { StoryEngine } from '../stories/story-engine.js';
 import { sourceKeyOf } from '../stories/source-key.js';
@@ -14,6 +14,8 @@ export interface IngestSummary {
   /** Rejected lines by reason; a bad line never aborts the run. */
   rejected: Record<string, number>;
   storiesCreated: number;
+  /** Stored stories merged into another (their ids now resolve to it). */
+  storiesMerged: number;
   elapsedMs: number;
 }
 
@@ -65,6 +67,8 @@ async function ingestBatch(
     );
     const created = new Map<string, NewStory>();
     const headlines = new Map<string, { title: string; description: string | null }>();
+    // Stories merged away during the batch and the story each merged into (see clusterArticle).
+    const mergedInto = new Map<string, string>();
     const rows: NewArticle[] = [];
     for (const article of ordered) {
       if (seen.has(article.sourceId) || (article.canonicalUrl !== null && seen.has(article.canonicalUrl))) {
@@ -80,7 +84,7 @@ async function ingestBatch(
         description: article.description,
         publishedAt,
       });
-      const { storyId } = assignment;
+      const { storyId, headline } = assignment;
       if (assignment.created) {
         created.set(storyId, {
           id: storyId,
@@ -88,9 +92,12 @@ async function ingestBatch(
           summary: article.description,
           publishedAt,
         });
-        summary.storiesCreated += 1;
-      } else if (assignment.headlineChanged) {
-        headlines.set(storyId, { title: article.title, description: article.description });
+      } else if (headline !== null) {
+        headlines.set(storyId, headline);
+      }
+      for (const id of assignment.merged) {
+        mergedInto.set(id, storyId);
+        headlines.delete(id);
       }
       const host = article.canonicalUrl === null ? null : hostOf(article.canonicalUrl);
       const outletId = await resolveOutlet(store, outlets, article, host);
@@ -114,12 +121,21 @@ async function ingestBatch(
       created.set(id, { ...story, title: headline.title, summary: headline.description });
       headlines.delete(id);
     }
+    // A story merged away is stored only when it was stored before this batch; its articles of the
+    // batch go straight to the story it ended in, and earlier ones move there by the merge.
+    const merges = [...mergedInto].filter(([id]) => !created.has(id));
+    for (const id of mergedInto.keys()) created.delete(id);
+    for (const row of rows) row.storyId = survivorOf(mergedInto, row.storyId);
     await store.createStories([...created.values()]);
     const ids = await store.addArticles(rows);
+    for (const [from, into] of merges) await store.mergeStories(survivorOf(mergedInto, into), from);
     for (const [id, headline] of headlines)
       await store.setStoryHeadline(id, headline.title, headline.description);
     summary.added += rows.length;
-    return { ids, storyIds: new Set(rows.map((row) => row.storyId)) };
+    summary.storiesCreated += created.size;
+    summary.storiesMerged += merges.length;
+    const storyIds = new Set([...rows.map((row) => row.storyId), ...mergedInto.keys()]);
+    return { ids, storyIds };
   };
   try {
     const { ids, storyIds } = await store.transaction(work);
@@ -154,8 +170,17 @@ async function ingestStream(
   return summary;
 }
 
-function emptySummary(): IngestSummary {
-  return { read: 0, added: 0, duplicates: 0, rejected: {}, storiesCreated: 0, elapsedMs: 0 };
+/** A summary of nothing yet: what runs add their counts to. */
+export function emptySummary(): IngestSummary {
+  return {
+    read: 0,
+    added: 0,
+    duplicates: 0,
+    rejected: {},
+    storiesCreated: 0,
+    storiesMerged: 0,
+    elapsedMs: 0,
+  };
 }
 
 /**

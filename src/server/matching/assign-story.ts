@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { articleTerms } from './article-terms.js';
-import { bestMatch } from './best-match.js';
+import { scoreCandidates } from './best-match.js';
 import { weighItem } from './match-features.js';
 import { joinProbability, type MatchModel } from './match-model.js';
-import type { StoryIndex } from './story-index.js';
+import type { StoryHeadline, StoryIndex } from './story-index.js';
 import { windowAround } from './time-window.js';
 
 /** Stable story ids: the same corpus ingested into a fresh database gives the same ids. */
@@ -22,21 +22,65 @@ export interface ArticleToCluster {
 export interface Assignment {
   storyId: string;
   created: boolean;
-  /** The story's representative article changed: its title and summary are now this article's. */
-  headlineChanged: boolean;
+  /** The story's new headline (its most representative article's) when this article changed it. */
+  headline: StoryHeadline | null;
+  /**
+   * Stories this article showed to be one with its own, merged into `storyId` (merged-away ids first
+   * to last): their articles now belong to `storyId`.
+   */
+  merged: string[];
 }
 
 /**
  * Online clustering step: the article joins its most probable story within the time window when the
  * join model's probability reaches the cluster threshold, else starts a new story; either way it is added
- * to the index. Articles must arrive in publication order.
+ * to the index. When the article would as well have joined other candidates alike enough to its story
+ * (the merge rule), those are one story split early and merge into the largest. Articles must
+ * arrive in publication order.
  */
 export function clusterArticle(index: StoryIndex, model: MatchModel, article: ArticleToCluster): Assignment {
   const terms = articleTerms(article.title, article.description);
   const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
-  const best = bestMatch(index, model, item, windowAround(article.publishedAt), null, joinProbability);
-  const joined = best !== null && best.probability >= model.join.threshold ? best.story.id : null;
-  const storyId = joined ?? storyIdFor(article.key);
-  const headlineChanged = index.add({ ...article, storyId, terms });
-  return { storyId, created: joined === null, headlineChanged };
+  const candidates = scoreCandidates(
+    index,
+    model,
+    item,
+    windowAround(article.publishedAt),
+    null,
+    joinProbability,
+  );
+  const best = candidates[0];
+  if (best === undefined || best.probability < model.join.threshold) {
+    const storyId = storyIdFor(article.key);
+    const changed = index.add({ ...article, storyId, terms });
+    return {
+      storyId,
+      created: true,
+      headline: changed ? (index.get(storyId)?.headline ?? null) : null,
+      merged: [],
+    };
+  }
+  const headlines = new Map(candidates.map(({ story }) => [story.id, story.headline]));
+  index.add({ ...article, storyId: best.story.id, terms });
+  let survivor = best.story;
+  const merged: string[] = [];
+  // Candidates come most probable first: the rest are below the merge threshold too.
+  for (const { story, probability } of candidates.slice(1)) {
+    if (probability < model.merge.threshold) break;
+    if (index.centroidCosine(survivor, story) < model.merge.cosine) continue;
+    // The larger story survives: fewer stored articles change story.
+    const [into, from] = story.size > survivor.size ? [story, survivor] : [survivor, story];
+    index.merge(into.id, from.id);
+    merged.push(from.id);
+    survivor = into;
+  }
+  const headline = survivor.headline === headlines.get(survivor.id) ? null : survivor.headline;
+  return { storyId: survivor.id, created: false, headline, merged };
+}
+
+/** The story a story id now stands for, following `mergedInto` (merged-away id → the story it merged into). */
+export function survivorOf(mergedInto: ReadonlyMap<string, string>, storyId: string): string {
+  let id = storyId;
+  for (let next = mergedInto.get(id); next !== undefined; next = mergedInto.get(id)) id = next;
+  return id;
 }

@@ -4,8 +4,9 @@
  * `npm run train` (scripts/train-matcher.ts). Lookups with a time and lookups without are different
  * problems (with a time the window and the time features do much of the work; without, the text does
  * all of it), so each has its own model; the third decides whether an ingested article joins a story
- * as it stands mid-stream. Without a time, boosted trees then decide between the regression's two
- * best candidates: text alone needs features weighed together, and two candidates a lookup cost little.
+ * as it stands mid-stream, and with the calibrated merge rule whether the article shows two stories are one.
+ * Without a time, boosted trees then decide between the regression's two best candidates: text alone
+ * needs features weighed together, and two candidates a lookup cost little.
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
@@ -31,6 +32,12 @@ const ModelFile = z.object({
   undated: z.object({ ...Logistic.shape, rerank: BoostedTrees }),
   /** Whether an ingested article joins its most probable story, else starts one. */
   join: Logistic,
+  /**
+   * When an article that joins a story would as well have joined another (join probability at or
+   * above `threshold`) whose centroid is this alike (cosine at or above `cosine`), the two are one
+   * story split early: they merge.
+   */
+  merge: z.object({ threshold: z.number(), cosine: z.number() }),
 });
 export type MatchModel = z.infer<typeof ModelFile>;
 

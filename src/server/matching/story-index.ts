@@ -178,14 +178,84 @@ export class StoryIndex {
     this.spans[at + LAST] = story.last;
     this.spans[at + SIZE] = story.size;
     this.repost(story, before, terms.text);
-    const centrality = (titleTerms: readonly string[]) => {
+    return this.offerHeadline(story, { title: article.title, description: article.description }, terms.title);
+  }
+
+  /**
+   * The cosine between two stories' centroids (term counts weighted by IDF): how alike their
+   * articles are as wholes, where a single article's similarity to either says less.
+   */
+  centroidCosine(a: IndexedStory, b: IndexedStory): number {
+    const [small, large] = a.textCounts.size <= b.textCounts.size ? [a, b] : [b, a];
+    let dot = 0;
+    for (const [term, count] of small.textCounts) {
+      const other = large.textCounts.get(term);
+      if (other === undefined) continue;
+      const idf = this.stats.idf(term);
+      dot += idf * idf * count * other;
+    }
+    const norms = Math.sqrt(a.normSquared * b.normSquared);
+    return norms > 0 ? dot / norms : 0;
+  }
+
+  /**
+   * Folds story `fromId` into story `intoId`: its articles' terms, times and headline candidates join
+   * the survivor and it leaves the index.
+   */
+  merge(intoId: string, fromId: string): void {
+    const into = this.stories.get(intoId);
+    const from = this.stories.get(fromId);
+    if (into === undefined || from === undefined || into === from) return;
+    for (const key of bucketsOf(from.first, from.last))
+      this.postings.remove(key, from.textCounts.keys(), from.slot);
+    for (const key of bucketsOf(into.first, into.last))
+      this.postings.remove(key, into.textCounts.keys(), into.slot);
+    into.size += from.size;
+    into.mass += from.mass;
+    for (const [term, count] of from.titleCounts)
+      into.titleCounts.set(term, (into.titleCounts.get(term) ?? 0) + count);
+    // (a + b)² = a² + b² + 2ab per term: both norms are kept, the cross terms added at today's IDF.
+    into.normSquared += from.normSquared;
+    for (const [term, count] of from.textCounts) {
+      const held = into.textCounts.get(term) ?? 0;
+      const idf = this.stats.idf(term);
+      into.normSquared += 2 * idf * idf * held * count;
+      into.textCounts.set(term, held + count);
+    }
+    for (const time of from.times) insertSorted(into.times, time);
+    into.first = Math.min(into.first, from.first);
+    into.last = Math.max(into.last, from.last);
+    into.recent.unshift(...from.recent);
+    into.recent.splice(0, Math.max(0, into.recent.length - RECENT_ARTICLES));
+    this.stories.delete(from.id);
+    this.bySlot[from.slot] = undefined;
+    this.freeSlots.push(from.slot);
+    const at = into.slot * STRIDE;
+    this.spans[at + FIRST] = into.first;
+    this.spans[at + LAST] = into.last;
+    this.spans[at + SIZE] = into.size;
+    for (const key of bucketsOf(into.first, into.last))
+      for (const [term, count] of into.textCounts) this.postings.append(key, term, into.slot, count);
+    if (from.headline !== null) this.offerHeadline(into, from.headline, from.headlineTerms);
+  }
+
+  /**
+   * Makes `headline` the story's when its title is closer to the centroid of the story's titles than
+   * the current one's (earliest on ties); returns whether it did.
+   */
+  private offerHeadline(
+    story: IndexedStory,
+    headline: StoryHeadline,
+    titleTerms: readonly string[],
+  ): boolean {
+    const centrality = (terms: readonly string[]) => {
       let sum = 0;
-      for (const term of titleTerms) sum += story.titleCounts.get(term) ?? 0;
-      return titleTerms.length === 0 ? 0 : sum / Math.sqrt(titleTerms.length);
+      for (const term of terms) sum += story.titleCounts.get(term) ?? 0;
+      return terms.length === 0 ? 0 : sum / Math.sqrt(terms.length);
     };
-    if (story.headline === null || centrality(terms.title) > centrality(story.headlineTerms)) {
-      story.headline = { title: article.title, description: article.description };
-      story.headlineTerms = terms.title;
+    if (story.headline === null || centrality(titleTerms) > centrality(story.headlineTerms)) {
+      story.headline = headline;
+      story.headlineTerms = titleTerms;
       return true;
     }
     return false;

@@ -181,6 +181,23 @@ export const MIGRATIONS: readonly Migration[] = [
     );
     `,
   },
+  {
+    // Ids of stories merged into another (clustering found them one story): they stay resolvable.
+    sqlite: `
+    CREATE TABLE story_aliases (
+      id TEXT PRIMARY KEY,
+      story_id TEXT NOT NULL REFERENCES stories(id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_aliases_story ON story_aliases(story_id);
+    `,
+    postgres: `
+    CREATE TABLE story_aliases (
+      id text PRIMARY KEY,
+      story_id text NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX story_aliases_story ON story_aliases(story_id);
+    `,
+  },
 ];
 
 /** Throws when a database at schema `version` cannot be brought to this program's by `migrate`. */

@@ -17,9 +17,11 @@ import {
   leanOf,
   toIndexable,
   toStoredArticle,
+  summariesAsked,
   toStorySummaries,
   type ArticleRow,
   type IndexableRow,
+  type StoryAliasRow,
   type StoryRow,
   type StorySourceRow,
 } from './stored-rows.js';
@@ -228,6 +230,23 @@ export class PostgresStore implements Store {
     await this.sql`UPDATE stories SET title = ${title}, summary = ${summary} WHERE id = ${id}`;
   }
 
+  async mergeStories(intoId: string, fromId: string): Promise<void> {
+    await this.sql`UPDATE articles SET story_id = ${intoId} WHERE story_id = ${fromId}`;
+    await this.sql`
+      INSERT INTO story_sources (story_id, source_key, outlet_id)
+      SELECT ${intoId}, source_key, outlet_id FROM story_sources WHERE story_id = ${fromId}
+      ON CONFLICT DO NOTHING`;
+    await this.sql`DELETE FROM story_sources WHERE story_id = ${fromId}`;
+    await this.sql`
+      UPDATE stories s SET article_count = s.article_count + f.article_count,
+        first_published_at = LEAST(s.first_published_at, f.first_published_at),
+        last_published_at = GREATEST(s.last_published_at, f.last_published_at)
+      FROM stories f WHERE s.id = ${intoId} AND f.id = ${fromId}`;
+    await this.sql`UPDATE story_aliases SET story_id = ${intoId} WHERE story_id = ${fromId}`;
+    await this.sql`INSERT INTO story_aliases (id, story_id) VALUES (${fromId}, ${intoId})`;
+    await this.sql`DELETE FROM stories WHERE id = ${fromId}`;
+  }
+
   async storySummary(id: string): Promise<StoredStorySummary | null> {
     return (await this.storySummaries([id])).get(id) ?? null;
   }
@@ -236,15 +255,17 @@ export class PostgresStore implements Store {
     if (ids.length === 0) return new Map();
     // Sent together, so they cost one round trip; apart, so a story's long columns are not sent
     // again with each of its sources.
-    const [stories, sources] = await Promise.all([
+    const [aliases, stories, sources] = await Promise.all([
+      this.sql<StoryAliasRow[]>`SELECT id, story_id FROM story_aliases WHERE id = ANY(${ids}::text[])`,
       this.sql<StoryRow[]>`
         SELECT id, title, summary, first_published_at, last_published_at FROM stories
-        WHERE id = ANY(${ids}::text[])`,
+        WHERE id = ANY(${ids}::text[]) OR id IN (SELECT story_id FROM story_aliases WHERE id = ANY(${ids}::text[]))`,
       this.sql<StorySourceRow[]>`
         SELECT ss.story_id, ss.source_key, o.lean FROM story_sources ss LEFT JOIN outlets o ON o.id = ss.outlet_id
-        WHERE ss.story_id = ANY(${ids}::text[]) ORDER BY ss.story_id, ss.source_key`,
+        WHERE ss.story_id = ANY(${ids}::text[]) OR ss.story_id IN (SELECT story_id FROM story_aliases WHERE id = ANY(${ids}::text[]))
+        ORDER BY ss.story_id, ss.source_key`,
     ]);
-    return toStorySummaries(stories, sources);
+    return summariesAsked(ids, aliases, toStorySummaries(stories, sources));
   }
 
   async story(id: string): Promise<StoredStory | null> {
@@ -254,7 +275,7 @@ export class PostgresStore implements Store {
       SELECT a.canonical_url, a.title, a.description, a.published_at, a.publisher, a.outlet_id,
              o.name AS outlet_name, o.domains AS outlet_domains, o.lean AS outlet_lean
       FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-      WHERE a.story_id = ${id} ORDER BY a.published_at, a.id`;
+      WHERE a.story_id = ${summary.id} ORDER BY a.published_at, a.id`;
     return { ...summary, articles: rows.map(toStoredArticle) };
   }
 }

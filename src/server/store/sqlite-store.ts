@@ -9,9 +9,11 @@ import {
   leanOf,
   toIndexable,
   toStoredArticle,
+  summariesAsked,
   toStorySummaries,
   type ArticleRow,
   type IndexableRow,
+  type StoryAliasRow,
   type StoryRow,
   type StorySourceRow,
 } from './stored-rows.js';
@@ -231,6 +233,25 @@ export class SqliteStore implements Store {
     this.sql('UPDATE stories SET title = ?, summary = ? WHERE id = ?').run(title, summary, id);
   }
 
+  async mergeStories(intoId: string, fromId: string): Promise<void> {
+    this.sql('UPDATE articles SET story_id = ? WHERE story_id = ?').run(intoId, fromId);
+    this.sql(
+      `INSERT OR IGNORE INTO story_sources (story_id, source_key, outlet_id)
+       SELECT ?, source_key, outlet_id FROM story_sources WHERE story_id = ?`,
+    ).run(intoId, fromId);
+    this.sql('DELETE FROM story_sources WHERE story_id = ?').run(fromId);
+    this.sql(
+      `UPDATE stories SET article_count = stories.article_count + f.article_count,
+         first_published_at = min(stories.first_published_at, f.first_published_at),
+         last_published_at = max(stories.last_published_at, f.last_published_at)
+       FROM (SELECT article_count, first_published_at, last_published_at FROM stories WHERE id = ?) AS f
+       WHERE stories.id = ?`,
+    ).run(fromId, intoId);
+    this.sql('UPDATE story_aliases SET story_id = ? WHERE story_id = ?').run(intoId, fromId);
+    this.sql('INSERT INTO story_aliases (id, story_id) VALUES (?, ?)').run(fromId, intoId);
+    this.sql('DELETE FROM stories WHERE id = ?').run(fromId);
+  }
+
   async storySummary(id: string): Promise<StoredStorySummary | null> {
     return (await this.storySummaries([id])).get(id) ?? null;
   }
@@ -238,16 +259,20 @@ export class SqliteStore implements Store {
   async storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>> {
     if (ids.length === 0) return new Map();
     const json = JSON.stringify(ids);
+    const asked = `SELECT value FROM json_each(?) UNION SELECT story_id FROM story_aliases
+       WHERE id IN (SELECT value FROM json_each(?))`;
+    const aliases = this.sql(
+      'SELECT id, story_id FROM story_aliases WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(json) as StoryAliasRow[];
     // Two queries, so that a story's long columns are not read again for each of its sources.
     const stories = this.sql(
-      `SELECT id, title, summary, first_published_at, last_published_at FROM stories
-       WHERE id IN (SELECT value FROM json_each(?))`,
-    ).all(json) as StoryRow[];
+      `SELECT id, title, summary, first_published_at, last_published_at FROM stories WHERE id IN (${asked})`,
+    ).all(json, json) as StoryRow[];
     const sources = this.sql(
       `SELECT ss.story_id, ss.source_key, o.lean FROM story_sources ss LEFT JOIN outlets o ON o.id = ss.outlet_id
-       WHERE ss.story_id IN (SELECT value FROM json_each(?)) ORDER BY ss.story_id, ss.source_key`,
-    ).all(json) as StorySourceRow[];
-    return toStorySummaries(stories, sources);
+       WHERE ss.story_id IN (${asked}) ORDER BY ss.story_id, ss.source_key`,
+    ).all(json, json) as StorySourceRow[];
+    return summariesAsked(ids, aliases, toStorySummaries(stories, sources));
   }
 
   async story(id: string): Promise<StoredStory | null> {
@@ -258,7 +283,7 @@ export class SqliteStore implements Store {
               o.name AS outlet_name, o.domains AS outlet_domains, o.lean AS outlet_lean
        FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
        WHERE a.story_id = ? ORDER BY a.published_at, a.id`,
-    ).all(id) as ArticleRow[];
+    ).all(summary.id) as ArticleRow[];
     return { ...summary, articles: rows.map(toStoredArticle) };
   }
 }

@@ -110,8 +110,15 @@ export interface Store {
    */
   addArticles(articles: readonly NewArticle[]): Promise<number[]>;
   setStoryHeadline(id: string, title: string, summary: string | null): Promise<void>;
+  /**
+   * Folds story `fromId` into story `intoId`: its articles and sources move, the span widens, and
+   * `fromId` (with any ids merged into it before) becomes an alias of `intoId`.
+   */
+  mergeStories(intoId: string, fromId: string): Promise<void>;
+  /** A story's summary by its id or by the id of a story merged into it (the summary carries the survivor's id). */
   storySummary(id: string): Promise<StoredStorySummary | null>;
-  /** The summaries of those of these stories that exist, by id: a batch's stories in one round trip. */
+  /** A story by its id or by the id of a story merged into it, as `storySummary`. */
+  /** The summaries of those of these stories that exist, by id (or by the id of a story merged into one): a batch's stories in one round trip. */
   storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>>;
   story(id: string): Promise<StoredStory | null>;
 }

@@ -90,3 +90,24 @@ export function toStorySummaries(
     summaries.get(row.story_id)?.sources.push({ key: row.source_key, lean: leanOf(row.lean) });
   return summaries;
 }
+
+/** A merged-away story id and the story it now belongs to (story_aliases). */
+export interface StoryAliasRow {
+  id: string;
+  story_id: string;
+}
+
+/** The summaries by the ids they were asked by: a merged-away id gets its survivor's summary. */
+export function summariesAsked(
+  ids: readonly string[],
+  aliases: readonly StoryAliasRow[],
+  summaries: ReadonlyMap<string, StoredStorySummary>,
+): Map<string, StoredStorySummary> {
+  const survivor = new Map(aliases.map((row) => [row.id, row.story_id]));
+  const asked = new Map<string, StoredStorySummary>();
+  for (const id of ids) {
+    const summary = summaries.get(survivor.get(id) ?? id);
+    if (summary !== undefined) asked.set(id, summary);
+  }
+  return asked;
+}

@@ -61,10 +61,11 @@ describe('progress display', () => {
       duplicates: 300,
       rejected: { 'empty-title': 5, 'invalid-json': 40 },
       storiesCreated: 4_000,
+      storiesMerged: 12,
       elapsedMs: 2_345,
     });
     expect(text).toBe(
-      'read 12,345, added 12,000, duplicates 300, rejected 45 (invalid-json 40, empty-title 5), stories created 4,000, elapsed 2.3 s',
+      'read 12,345, added 12,000, duplicates 300, rejected 45 (invalid-json 40, empty-title 5), stories created 4,000, merged 12, elapsed 2.3 s',
     );
   });
 });

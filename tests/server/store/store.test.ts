@@ -140,6 +140,38 @@ describe.each(storeKinds())('%s store', { timeout: 30_000 }, (kind) => {
     expect(await store.storySummary('st_h')).toMatchObject({ title: 'New headline', summary: 'New summary' });
   });
 
+  it('merges a story into another: articles, sources and span move, and the old ids still resolve', async () => {
+    await storyWith(store, 'st_m1', [article(3, 'st_m1'), article(4, 'st_m1')]);
+    await storyWith(store, 'st_m2', [
+      article(1, 'st_m2', { outletId: 'reuters', publisher: 'reuters.com', sourceKey: 'outlet:reuters' }),
+    ]);
+    await storyWith(store, 'st_m3', [article(6, 'st_m3')]);
+    await store.transaction(async () => {
+      await store.mergeStories('st_m1', 'st_m2');
+      // A story that already absorbed another merges on: both old ids follow it.
+      await store.mergeStories('st_m3', 'st_m1');
+    });
+    for (const id of ['st_m1', 'st_m2', 'st_m3']) {
+      const story = await store.story(id);
+      expect(story).toMatchObject({
+        id: 'st_m3',
+        firstPublishedAt: T0 + HOUR,
+        lastPublishedAt: T0 + 6 * HOUR,
+      });
+      expect(story?.articles.map((a) => a.title)).toEqual([1, 3, 4, 6].map((n) => `Headline number ${n}`));
+      expect(story?.sources.map((s) => s.key).sort()).toEqual(['outlet:reuters', 'publisher:example.org']);
+    }
+    expect(await store.storyIdByUrl('https://example.org/news/1')).toBe('st_m3');
+    const summaries = await store.storySummaries(['st_m2', 'st_m3', 'st_none']);
+    expect([...summaries.keys()]).toEqual(['st_m2', 'st_m3']);
+    expect(summaries.get('st_m2')).toEqual(summaries.get('st_m3'));
+    expect(summaries.get('st_m2')).toMatchObject({ id: 'st_m3', lastPublishedAt: T0 + 6 * HOUR });
+    expect(await store.storySummary('st_m1')).toMatchObject({ id: 'st_m3' });
+    // A fresh index built from the store sees one story.
+    const stored = await store.articlesAfter(0, 10);
+    expect(new Set(stored.map((a) => a.storyId))).toEqual(new Set(['st_m3']));
+  });
+
   it('tells which source ids and canonical URLs are stored', async () => {
     await storyWith(store, 'st_k', [article(1, 'st_k'), article(2, 'st_k', { canonicalUrl: null })]);
     const keys = await store.storedArticleKeys(
