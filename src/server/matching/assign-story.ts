@@ -60,9 +60,10 @@ export function clusterArticle(index: StoryIndex, model: MatchModel, article: Ar
       merged: [],
     };
   }
-  const headlines = new Map(candidates.map(({ story }) => [story.id, story.headline]));
-  index.add({ ...article, storyId: best.story.id, terms });
   let survivor = best.story;
+  // The survivor's headline before this article: only the survivor's change is reported.
+  let headlineBefore = survivor.headline;
+  index.add({ ...article, storyId: survivor.id, terms });
   const merged: string[] = [];
   // Candidates come most probable first: the rest are below the merge threshold too.
   for (const { story, probability } of candidates.slice(1)) {
@@ -70,11 +71,13 @@ export function clusterArticle(index: StoryIndex, model: MatchModel, article: Ar
     if (index.centroidCosine(survivor, story) < model.merge.cosine) continue;
     // The larger story survives: fewer stored articles change story.
     const [into, from] = story.size > survivor.size ? [story, survivor] : [survivor, story];
+    // A candidate surviving is untouched by this article until now: its headline is the one before.
+    if (into !== survivor) headlineBefore = into.headline;
     index.merge(into.id, from.id);
     merged.push(from.id);
     survivor = into;
   }
-  const headline = survivor.headline === headlines.get(survivor.id) ? null : survivor.headline;
+  const headline = survivor.headline === headlineBefore ? null : survivor.headline;
   return { storyId: survivor.id, created: false, headline, merged };
 }
 

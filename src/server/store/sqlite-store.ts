@@ -204,14 +204,16 @@ export class SqliteStore implements Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     const widen = this.sql(
-      `UPDATE stories SET article_count = article_count + 1,
+      `UPDATE stories SET article_count = article_count + ?,
          first_published_at = min(first_published_at, ?), last_published_at = max(last_published_at, ?)
        WHERE id = ?`,
     );
     const source = this.sql(
       'INSERT OR IGNORE INTO story_sources (story_id, source_key, outlet_id) VALUES (?, ?, ?)',
     );
-    return articles.flatMap((article) => {
+    // Each story is widened once by the articles it gained: a batch's articles bunch in few stories.
+    const spans = new Map<string, { added: number; first: number; last: number }>();
+    const ids = articles.flatMap((article) => {
       const { changes, lastInsertRowid } = insert.run(
         article.sourceId,
         article.canonicalUrl,
@@ -223,10 +225,19 @@ export class SqliteStore implements Store {
         article.storyId,
       );
       if (changes === 0) return [];
-      widen.run(article.publishedAt, article.publishedAt, article.storyId);
+      const at = article.publishedAt;
+      const span = spans.get(article.storyId);
+      if (span === undefined) spans.set(article.storyId, { added: 1, first: at, last: at });
+      else {
+        span.added += 1;
+        span.first = Math.min(span.first, at);
+        span.last = Math.max(span.last, at);
+      }
       source.run(article.storyId, article.sourceKey, article.outletId);
       return Number(lastInsertRowid);
     });
+    for (const [storyId, { added, first, last }] of spans) widen.run(added, first, last, storyId);
+    return ids;
   }
 
   async setStoryHeadline(id: string, title: string, summary: string | null): Promise<void> {
