@@ -254,15 +254,16 @@ export class PostgresStore implements Store {
   async storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>> {
     if (ids.length === 0) return new Map();
     // Sent together, so they cost one round trip; apart, so a story's long columns are not sent
-    // again with each of its sources.
+    // again with each of its sources. Merged-away ids add their survivors to the array: an OR with
+    // a subquery would have the planner scan whole tables.
     const [aliases, stories, sources] = await Promise.all([
       this.sql<StoryAliasRow[]>`SELECT id, story_id FROM story_aliases WHERE id = ANY(${ids}::text[])`,
       this.sql<StoryRow[]>`
         SELECT id, title, summary, first_published_at, last_published_at FROM stories
-        WHERE id = ANY(${ids}::text[]) OR id IN (SELECT story_id FROM story_aliases WHERE id = ANY(${ids}::text[]))`,
+        WHERE id = ANY(${ids}::text[] || ARRAY(SELECT story_id FROM story_aliases WHERE id = ANY(${ids}::text[])))`,
       this.sql<StorySourceRow[]>`
         SELECT ss.story_id, ss.source_key, o.lean FROM story_sources ss LEFT JOIN outlets o ON o.id = ss.outlet_id
-        WHERE ss.story_id = ANY(${ids}::text[]) OR ss.story_id IN (SELECT story_id FROM story_aliases WHERE id = ANY(${ids}::text[]))
+        WHERE ss.story_id = ANY(${ids}::text[] || ARRAY(SELECT story_id FROM story_aliases WHERE id = ANY(${ids}::text[])))
         ORDER BY ss.story_id, ss.source_key`,
     ]);
     return summariesAsked(ids, aliases, toStorySummaries(stories, sources));
