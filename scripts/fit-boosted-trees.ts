@@ -3,6 +3,7 @@
  * each feature's quantiles) for src/server/matching/boosted-trees.ts. Deterministic: no sampling.
  */
 import { LEAF, NODE_SIZE, type BoostedTrees } from '../src/server/matching/boosted-trees.js';
+import { lowerBound } from '../src/server/matching/lower-bound.js';
 
 export interface BoostingOptions {
   rounds: number;
@@ -28,18 +29,6 @@ function quantileCuts(rows: readonly number[][], bins: number): number[][] {
   });
 }
 
-/** The index of the first cut at or above `value`: the value's bin. */
-function binOf(cuts: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cuts[mid] ?? 0) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 interface Split {
   gain: number;
   feature: number;
@@ -56,7 +45,7 @@ export function fitBoostedTrees(
   const cuts = quantileCuts(rows, bins);
   // Column-major: a split search reads one feature of many rows.
   const binned = cuts.map((featureCuts, j) =>
-    Uint8Array.from(rows, (row) => binOf(featureCuts, row[j] ?? 0)),
+    Uint8Array.from(rows, (row) => lowerBound(featureCuts, row[j] ?? 0)),
   );
   const positives = labels.reduce((sum, label) => sum + label, 0);
   const bias = Math.log(Math.max(positives, 1) / Math.max(n - positives, 1));

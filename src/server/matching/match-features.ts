@@ -4,6 +4,7 @@
  * never with one headline: framings differ, the facts they name do not. Pure.
  */
 import type { ArticleTerms } from './article-terms.js';
+import { lowerBound } from './lower-bound.js';
 import type { Exclusion, IndexedStory } from './story-index.js';
 import type { TermStatistics } from './term-statistics.js';
 
@@ -97,18 +98,6 @@ const LARGE_STORY = 1000;
 const HEAVY_ITEM = 60;
 const TIME_SCALE_HOURS = 72;
 const LONG_STORY_HOURS = 30 * 24;
-
-/** The first index in ascending `times` at or after `time`. */
-function lowerBound(times: readonly number[], time: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] ?? 0) < time) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Hours from `time` to the nearest of the story's article times, leaving one instance of `skip` out. */
 function nearestGapHours(times: readonly number[], time: number, skip: number | null): number {
