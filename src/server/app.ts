@@ -63,6 +63,8 @@ export function createApp({ store, demoPagesDir, rateLimit: limit, importedRatin
 
   app.notFound((c) => apiError(c, 404, 'not_found', 'no such route'));
   app.onError((error, c) => {
+    // A body that broke off (the client left, or sent malformed chunks) fails its read: no server fault.
+    if (c.req.raw.signal.aborted) return apiError(c, 400, 'aborted', 'the request broke off');
     // The error's name only: messages may quote request content, which is never logged.
     console.error(`internal error: ${error.name}`);
     return apiError(c, 500, 'internal', 'internal error');

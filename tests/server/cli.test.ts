@@ -9,7 +9,7 @@ const dir = mkdtempSync(join(tmpdir(), 'coverage-lens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Each run starts Node with tsx: about a second.
-describe('the coverage-lens command', { timeout: 60_000 }, () => {
+describe('the coverage-lens command', { timeout: 120_000 }, () => {
   const bin = fileURLToPath(new URL('../../bin/coverage-lens.js', import.meta.url));
   const cli = fileURLToPath(new URL('../../src/server/cli.ts', import.meta.url));
   // Through the package's launcher once; straight through tsx otherwise, which starts one process less.

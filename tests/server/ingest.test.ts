@@ -2,10 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Story } from '../../src/core/contract.js';
+import { createApp } from '../../src/server/app.js';
 import { ingestLines } from '../../src/server/ingest/ingest-articles.js';
 import { readLines } from '../../src/server/ingest/read-lines.js';
+import { DEMO_CORPUS_FILE } from '../../src/server/paths.js';
 import type { Store } from '../../src/server/store/store.js';
-import { tempStore } from './helpers.js';
+import { storeKinds, tempStore, tempStoreOf } from './helpers.js';
 
 const line = (fields: Record<string, unknown>) => JSON.stringify(fields);
 
@@ -114,8 +117,89 @@ describe('ingestLines', () => {
     expect(() => readLines(join(dir, 'feed.xml'))).toThrow(/JSON Lines/);
   });
 
+  it('ingests an article without a URL; the story endpoint shows each article’s canonical URL', async () => {
+    const noUrl = line({
+      id: 'n1',
+      title: 'Ferry service resumes after the winter storms',
+      outlet: 'reuters.com',
+    });
+    expect(await ingestLines(store, [...GOOD, noUrl])).toMatchObject({ added: 4, rejected: {} });
+    const app = createApp({ store });
+    const storyOf = async (id: string | null) =>
+      Story.parse(await (await app.request(`/v1/stories/${id ?? ''}`)).json());
+    const russia = await storyOf(
+      await store.storyIdByUrl('https://www.reuters.com/world/europe/putin-torture-convention'),
+    );
+    expect(russia.articles.map((a) => a.url).sort()).toEqual([
+      'https://www.reuters.com/world/europe/putin-torture-convention',
+      'https://www.theguardian.com/world/2025/aug/05/russia-torture',
+    ]);
+    const stored = await store.articlesAfter(0, 10);
+    const ferry = await storyOf(stored.find((a) => a.title.startsWith('Ferry'))?.storyId ?? null);
+    expect(ferry.articles).toMatchObject([
+      { url: null, title: 'Ferry service resumes after the winter storms', outlet: { id: 'reuters' } },
+    ]);
+  });
+
   it('ingests in several transactions without changing the outcome', async () => {
     const summary = await ingestLines(store, GOOD, { batchSize: 1 });
     expect(summary).toMatchObject({ added: 3, storiesCreated: 2 });
+  });
+});
+
+describe('story titles and summaries', { timeout: 60_000 }, () => {
+  /** Each stored story's title and summary, by the URL of its first article. */
+  async function headlines(batchSize: number) {
+    const { store, dispose } = await tempStore();
+    try {
+      await ingestLines(store, readLines(DEMO_CORPUS_FILE), { batchSize });
+      const ids = new Set((await store.articlesAfter(0, 1000)).map((a) => a.storyId));
+      const stories = await Promise.all([...ids].map((id) => store.story(id)));
+      return stories.map((story) => {
+        const own = story?.articles.find((a) => a.title === story.title);
+        return { first: story?.articles[0]?.url, title: story?.title, summary: story?.summary, own };
+      });
+    } finally {
+      await dispose();
+    }
+  }
+
+  it('are one of the story’s own articles’ headline and description, whatever the batching', async () => {
+    const one = await headlines(1000);
+    for (const { title, summary, own } of one) {
+      expect(own, `${title}`).toBeDefined();
+      expect(summary).toBe(own?.description);
+    }
+    // Article by article, the stored headline follows each change; in one batch only the last counts.
+    const byArticle = await headlines(1);
+    const titles = (rows: typeof one) => rows.map(({ first, title, summary }) => ({ first, title, summary }));
+    expect(titles(byArticle).sort((a, b) => String(a.first).localeCompare(String(b.first)))).toEqual(
+      titles(one).sort((a, b) => String(a.first).localeCompare(String(b.first))),
+    );
+  });
+});
+
+// PostgreSQL refuses NUL in text where SQLite takes it: one such line must not sink its batch or the run.
+describe.each(storeKinds())('ingestLines on the %s store', { timeout: 30_000 }, (kind) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => ({ store, dispose } = await tempStoreOf(kind)));
+  afterEach(async () => dispose());
+
+  it('cleans control characters from text and refuses an id holding NUL', async () => {
+    const summary = await ingestLines(store, [
+      line({
+        id: 'c1',
+        title: 'Dam\u0000 breaks\u0007 upstream',
+        description: 'Water\u0000rises',
+        outlet: 'x\u0000y',
+      }),
+      line({ id: 'c2\u0000', title: 'Id with a NUL' }),
+      ...GOOD,
+    ]);
+    expect(summary).toMatchObject({ read: 5, added: 4, rejected: { 'invalid-id': 1 } });
+    const dam = (await store.articlesAfter(0, 10)).find((a) => a.title.startsWith('Dam'));
+    expect(dam).toMatchObject({ title: 'Dam breaks upstream', description: 'Water rises' });
+    expect((await store.story(dam?.storyId ?? ''))?.articles[0]?.publisher).toBe('x y');
   });
 });

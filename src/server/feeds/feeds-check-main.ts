@@ -1,6 +1,7 @@
 /**
  * `npm run feeds:check [-- --feeds-file PATH] [--json]`: fetches every feed of the list once and
- * prints a table of which answer. Informational: exits 0 whatever the feeds say (2 on bad usage).
+ * prints a table of which answer. Informational: exits 0 whatever the feeds say (1 on an unreadable
+ * list, 2 on bad usage).
  */
 import { parseArgs } from 'node:util';
 import { FEEDS_FILE } from '../paths.js';
@@ -21,7 +22,13 @@ async function main(): Promise<number> {
     console.error(`feeds:check: ${(error as Error).message}`);
     return 2;
   }
-  const targets = feedTargets(await loadFeedList(values['feeds-file']));
+  let targets;
+  try {
+    targets = feedTargets(await loadFeedList(values['feeds-file']));
+  } catch (error) {
+    console.error(`feeds:check: ${(error as Error).message}`);
+    return 1;
+  }
   console.error(`checking ${targets.length} feeds, ${FEED_DEFAULTS.concurrency} at a time…`);
   const checks = await checkFeeds(targets, { ...FEED_DEFAULTS, timeoutMs: 15_000 });
   const ok = checks.filter((c) => c.status === 'ok').length;

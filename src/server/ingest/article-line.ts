@@ -4,7 +4,11 @@ import { canonicalizeUrl } from '../../core/canonical-url.js';
 import { toPlainText } from './plain-text.js';
 
 const ArticleLine = z.object({
-  id: z.string().check(z.minLength(1)),
+  // PostgreSQL cannot store NUL in text; an id is a key, so it is refused rather than altered.
+  id: z.string().check(
+    z.minLength(1),
+    z.refine((id) => !id.includes('\u0000')),
+  ),
   title: z.string(),
   description: z.optional(z.nullable(z.string())),
   url: z.optional(z.nullable(z.string())),
@@ -66,7 +70,7 @@ export function parseArticleLine(line: string): ParsedLine {
       title,
       description: description === '' ? null : description,
       publishedAt,
-      outletName: fields.outlet?.trim() || null,
+      outletName: fields.outlet ? toPlainText(fields.outlet) || null : null,
     },
   };
 }

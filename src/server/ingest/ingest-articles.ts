@@ -149,7 +149,7 @@ async function ingestBatch(
 
 async function ingestStream(
   engine: StoryEngine,
-  articles: AsyncIterable<IncomingArticle> | Iterable<IncomingArticle>,
+  articles: AsyncIterable<IncomingArticle>,
   summary: IngestSummary,
   options: IngestOptions,
 ): Promise<IngestSummary> {
@@ -184,26 +184,11 @@ export function emptySummary(): IngestSummary {
 }
 
 /**
- * Ingests normalised articles (from JSON Lines or feeds): skips articles already stored (same
- * canonical URL or source id, so a re-run adds nothing), clusters the rest into stories in
- * publication order through the store's story engine, and stores them, one transaction per batch.
+ * Ingests JSON Lines (corpus files, and feed items as records): each line validated and normalised,
+ * bad lines counted by reason; then skips articles already stored (same canonical URL or source id,
+ * so a re-run adds nothing), clusters the rest into stories in publication order through the store's
+ * story engine, and stores them, one transaction per batch.
  */
-export async function ingestArticles(
-  store: Store,
-  articles: AsyncIterable<IncomingArticle> | Iterable<IncomingArticle>,
-  options: IngestOptions = {},
-): Promise<IngestSummary> {
-  const summary = emptySummary();
-  async function* counted() {
-    for await (const article of articles) {
-      summary.read += 1;
-      yield article;
-    }
-  }
-  return ingestStream(await storyEngineOf(store), counted(), summary, options);
-}
-
-/** Ingests JSON Lines: each line validated and normalised (bad lines counted by reason), then as `ingestArticles`. */
 export async function ingestLines(
   store: Store,
   lines: AsyncIterable<string> | Iterable<string>,

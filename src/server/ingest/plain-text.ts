@@ -27,8 +27,11 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Tags removed (line-breaking ones become spaces), entities decoded, white space collapsed. */
+// Control characters are no text, and PostgreSQL refuses NUL in a text value outright.
+const CONTROL_CHARACTERS = /\p{Cc}/gu;
+
+/** Tags removed (line-breaking ones become spaces), entities decoded, control characters and runs of white space made one space. */
 export function toPlainText(markup: string): string {
   const withoutTags = markup.replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
-  return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
+  return decodeEntities(withoutTags).replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
 }

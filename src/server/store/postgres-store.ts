@@ -251,7 +251,9 @@ export class PostgresStore implements Store {
     return (await this.storySummaries([id])).get(id) ?? null;
   }
 
-  async storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>> {
+  async storySummaries(asked: readonly string[]): Promise<Map<string, StoredStorySummary>> {
+    // PostgreSQL refuses NUL in text, so no stored id holds one: such an id (from a request path) names no story.
+    const ids = asked.filter((id) => !id.includes('\u0000'));
     if (ids.length === 0) return new Map();
     // Sent together, so they cost one round trip; apart, so a story's long columns are not sent
     // again with each of its sources. Merged-away ids add their survivors to the array: an OR with

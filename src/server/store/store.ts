@@ -117,8 +117,8 @@ export interface Store {
   mergeStories(intoId: string, fromId: string): Promise<void>;
   /** A story's summary by its id or by the id of a story merged into it (the summary carries the survivor's id). */
   storySummary(id: string): Promise<StoredStorySummary | null>;
-  /** A story by its id or by the id of a story merged into it, as `storySummary`. */
   /** The summaries of those of these stories that exist, by id (or by the id of a story merged into one): a batch's stories in one round trip. */
   storySummaries(ids: readonly string[]): Promise<Map<string, StoredStorySummary>>;
+  /** A story by its id or by the id of a story merged into it, as `storySummary`. */
   story(id: string): Promise<StoredStory | null>;
 }

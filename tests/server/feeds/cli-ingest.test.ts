@@ -1,5 +1,5 @@
 /** `coverage-lens ingest` with feed files, `--feeds`, and a run killed halfway. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,31 +7,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticArticleLines } from '../../../bench/lib/synthetic-articles.js';
+import { startTsx } from '../start-tsx.js';
 import { startFeedServer, type FeedServer } from './feed-server.js';
 
 const cli = fileURLToPath(new URL('../../../src/server/cli.ts', import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Asynchronous, so the in-process feed server can answer while the command runs. */
-function start(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (status) => resolve({ status, stdout, stderr })),
-  );
-  return { child, done };
-}
+const start = (args: string[]) => startTsx(cli, args);
 const run = (...args: string[]) => start(args).done;
 
 /** The JSON summary the command prints on stdout for `label`. */
