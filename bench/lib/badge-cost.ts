@@ -6,7 +6,7 @@
  * script's.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
@@ -30,6 +30,8 @@ export interface BadgeCost {
   /** Of it: promise continuations (reading lookup replies), and the badge frames' style, layout and paint (ms). */
   microtaskMs: number[];
   renderMs: number[];
+  /** The badge frames' rendering in thread CPU time (ms). */
+  renderCpuMs: number[];
   /** The script events' thread CPU time (ms): what a loaded machine's waits do not inflate. */
   scriptCpuMs: number[];
   /** The longest task per load that ran any of the content script, continuations included (ms). */
@@ -48,6 +50,8 @@ export interface BadgeCost {
   badges: number[];
   /** JS heap used with the content script minus without, per load (MB). */
   heapMb: number[];
+  /** The machine's one-minute load average when the loads began and when they ended. */
+  loadAverage: { start: number; end: number };
 }
 
 /** Collects every long task from the start of the document (the page's own script world). */
@@ -93,6 +97,7 @@ interface ScriptTime {
   microtaskMs: number;
   /** Style, layout and paint of the frames the badges were drawn in. */
   renderMs: number;
+  renderCpuMs: number;
   longestTaskMs: number;
 }
 
@@ -186,6 +191,7 @@ function scriptTime(events: TraceEvent[], extensionOrigin: string): ScriptTime {
     cpuMs: cpuMs(ours),
     microtaskMs,
     renderMs,
+    renderCpuMs: cpuMs(rendering),
     longestTaskMs: longest,
   };
 }
@@ -198,19 +204,33 @@ async function traceLoad(
   until: () => Promise<unknown>,
 ): Promise<ScriptTime> {
   const session = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => session.on('Tracing.tracingComplete', () => resolve()));
+  const complete = new Promise<string | undefined>((resolve) =>
+    session.on('Tracing.tracingComplete', ({ stream }) => resolve(stream)),
+  );
+  // Kept in the browser until the end: streamed while recording, megabytes of events would have
+  // this process parse them during the load, on the cores the page needs.
   await session.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
-    transferMode: 'ReportEvents',
+    transferMode: 'ReturnAsStream',
+    streamFormat: 'json',
   });
   await page.goto(url);
   await until();
   await session.send('Tracing.end');
-  await done;
+  const stream = await complete;
+  if (stream === undefined) throw new Error('Chromium returned no trace');
+  const chunks: string[] = [];
+  for (let eof = false; !eof;) {
+    const chunk = await session.send('IO.read', { handle: stream });
+    chunks.push(
+      chunk.base64Encoded === true ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data,
+    );
+    eof = chunk.eof;
+  }
+  await session.send('IO.close', { handle: stream });
   await session.detach();
-  return scriptTime(events, extensionOrigin);
+  const { traceEvents } = JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] };
+  return scriptTime(traceEvents, extensionOrigin);
 }
 
 /**
@@ -264,6 +284,7 @@ export async function measureBadgeCost(root: string, html: string): Promise<Badg
     scriptCallbackMs: [],
     microtaskMs: [],
     renderMs: [],
+    renderCpuMs: [],
     scriptCpuMs: [],
     scriptTaskMs: [],
     longestTaskMs: [],
@@ -275,6 +296,7 @@ export async function measureBadgeCost(root: string, html: string): Promise<Badg
     repeatRequests: 0,
     badges: [],
     heapMb: [],
+    loadAverage: { start: loadavg()[0] ?? 0, end: 0 },
   };
   const clearCaches = () =>
     run.browser.serviceWorker.evaluate(async () => {
@@ -310,6 +332,7 @@ export async function measureBadgeCost(root: string, html: string): Promise<Badg
       cost.scriptCallbackMs.push(traced.scriptMs - traced.loadMs);
       cost.microtaskMs.push(traced.microtaskMs);
       cost.renderMs.push(traced.renderMs);
+      cost.renderCpuMs.push(traced.renderCpuMs);
       cost.scriptCpuMs.push(traced.cpuMs);
       cost.scriptTaskMs.push(traced.longestTaskMs);
       const withBadges = await metrics(page);
@@ -329,6 +352,7 @@ export async function measureBadgeCost(root: string, html: string): Promise<Badg
       await page.close();
     }
   } finally {
+    cost.loadAverage.end = loadavg()[0] ?? 0;
     await run.close();
     await rm(dir, { recursive: true, force: true });
   }

@@ -175,8 +175,10 @@ export function headlineLinkFinder(root: Document | Element, url: string): Headl
     const found: HeadlineLink[] = [];
     /** This batch's links by URL, with their index in `found`. */
     const batch = new Map<string, number>();
-    for (index = resume(); index < anchors.length; index += 1) {
-      const anchor = anchors[index] as HTMLAnchorElement;
+    // Anchor by anchor, never asking the list's length: that would walk the whole page at once.
+    for (index = resume(); ; index += 1) {
+      const anchor = anchors.item(index);
+      if (anchor === null) break;
       const href = anchor.getAttribute('href')?.trim();
       if (href === undefined || href.startsWith('#') || NOT_A_PAGE.test(href)) continue;
       // Image-only links and one-word links are never headlines: drop them before any parsing.
