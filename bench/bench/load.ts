@@ -2,12 +2,13 @@
  * `npm run bench -- load [--seconds 60] [--connections 64] [--seed-articles 3000] [--ingest-articles 3000] [--json]`
  * A bounded load test on loopback: a server process on a temporary database seeded with the demo
  * corpus and synthetic articles, driven by autocannon with mixed single and batch lookups while a
- * second process ingests more synthetic articles into the same database. Samples the server's
+ * second process ingests more synthetic articles into the same database, batch after batch of
+ * `--ingest-articles` until the load ends, so lookups meet an ingest all along. Samples the server's
  * resident memory every second (Linux /proc). Target: zero errors, no 5xx, flat memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -92,8 +93,6 @@ const run: Runner = async (args) => {
   try {
     const seed = [...syntheticArticleLines(seedArticles, { seed: SEED })];
     writeFileSync(join(dir, 'seed.jsonl'), `${readFileSync(DEMO_CORPUS, 'utf8')}${seed.join('\n')}\n`);
-    const more = [...syntheticArticleLines(ingestArticles, { seed: SEED + 1, offset: seedArticles })];
-    writeFileSync(join(dir, 'more.jsonl'), `${more.join('\n')}\n`);
     console.error(`load: seeding ${seedArticles} synthetic articles and the demo corpus…`);
     const seeding = cli(['ingest', '--db', db, join(dir, 'seed.jsonl')]);
     children.push(seeding);
@@ -116,15 +115,28 @@ const run: Runner = async (args) => {
     if (start !== null) samples.push(start);
 
     console.error(
-      `load: ${connections} connections for ${seconds} s against ${url}, ingesting ${ingestArticles} more…`,
+      `load: ${connections} connections for ${seconds} s against ${url}, ingesting ${ingestArticles} articles a run meanwhile…`,
     );
-    const ingestStarted = performance.now();
-    const ingest = cli(['ingest', '--db', db, join(dir, 'more.jsonl')]);
-    children.push(ingest);
-    let ingestMs: number | null = null;
-    void finished(ingest).then((code) => {
-      if (code === 0) ingestMs = performance.now() - ingestStarted;
-    });
+    const loadAtStart = loadavg()[0] ?? 0;
+    let loading = true;
+    const ingestRuns = { done: 0, failed: 0 };
+    // Fresh synthetic articles for each run (their ids and URLs continue), written before it starts.
+    const ingestAll = async () => {
+      for (let run = 0; loading; run += 1) {
+        const file = join(dir, `more-${run}.jsonl`);
+        const offset = seedArticles + run * ingestArticles;
+        const lines = [...syntheticArticleLines(ingestArticles, { seed: SEED + 1 + run, offset })];
+        writeFileSync(file, `${lines.join('\n')}\n`);
+        const ingest = cli(['ingest', '--db', db, file]);
+        children.push(ingest);
+        const code = await finished(ingest);
+        // Killed when the load ended: not a failure.
+        if (!loading) break;
+        if (code === 0) ingestRuns.done += 1;
+        else ingestRuns.failed += 1;
+      }
+    };
+    const ingesting = ingestAll();
     const result = await autocannon({
       url: `${url}/v1/lookup`,
       connections,
@@ -137,8 +149,12 @@ const run: Runner = async (args) => {
       })),
     });
     clearInterval(sampler);
-    const ingestState =
-      ingestMs === null ? 'still running at the end' : `done in ${(ingestMs / 1000).toFixed(1)} s`;
+    loading = false;
+    const loadAtEnd = loadavg()[0] ?? 0;
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await ingesting;
+    const ingestState = `${ingestRuns.done} runs of ${ingestArticles} articles finished, ${ingestRuns.failed} failed, one cut off at the end`;
 
     const settled = samples.slice(Math.min(WARM_UP_SECONDS, Math.floor(samples.length / 2)));
     const rss = {
@@ -157,7 +173,8 @@ const run: Runner = async (args) => {
       non2xx: result.non2xx,
       latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
       rssMb: rss,
-      ingest: { articles: ingestArticles, state: ingestState },
+      ingest: { articlesPerRun: ingestArticles, ...ingestRuns },
+      load: { start: loadAtStart, end: loadAtEnd, cpus: cpus().length },
     };
     const report: Report = {
       name: 'load',
@@ -193,7 +210,7 @@ const run: Runner = async (args) => {
               rss.max,
             ],
           ],
-          note: `Seeded with ${seedArticles} synthetic articles + the demo corpus; concurrent ingest of ${ingestArticles} more: ${ingestState}. Loopback only; 1 batch in 4 carries 10–50 items.`,
+          note: `Seeded with ${seedArticles} synthetic articles + the demo corpus; ingest all along: ${ingestState}. Loopback only; 1 batch in 4 carries 10–50 items. Machine load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${cpus().length} CPUs: autocannon counts an answer slower than 10 s as a timeout error, which a loaded machine can cause.`,
         },
       ],
     };
