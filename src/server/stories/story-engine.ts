@@ -60,6 +60,8 @@ export class StoryEngine {
   private readonly oldWindows = new Map<number, StoryIndex>();
   private readonly summaryTtlMs: number;
   private readonly summaryCache = new Map<string, { summary: StorySummary; at: number }>();
+  /** The catch-up under way, if any. */
+  private catching: Promise<void> | null = null;
 
   constructor(
     readonly store: Store,
@@ -78,8 +80,21 @@ export class StoryEngine {
     return this.memory;
   }
 
-  /** Adds every stored article this index has not seen, then drops stories past retention. */
+  /**
+   * Adds every stored article this index has not seen, then drops stories past retention. One at a
+   * time: two reading from the same last id would each add the page they read.
+   */
   async catchUp(): Promise<void> {
+    while (this.catching !== null) await this.catching;
+    this.catching = this.readNewArticles();
+    try {
+      await this.catching;
+    } finally {
+      this.catching = null;
+    }
+  }
+
+  private async readNewArticles(): Promise<void> {
     for (;;) {
       const page = await this.store.articlesAfter(this.lastId, CATCH_UP_PAGE);
       for (const article of page) this.addStored(this.memory, article);
@@ -90,9 +105,10 @@ export class StoryEngine {
     this.lastRefresh = performance.now();
   }
 
-  /** Catches up when the last catch-up is older than `refreshMs`: lookups call this. */
+  /** Catches up when the last catch-up is older than `refreshMs` (or joins one under way): lookups call this. */
   async refresh(): Promise<void> {
-    if (performance.now() - this.lastRefresh >= this.refreshMs) await this.catchUp();
+    if (this.catching !== null) await this.catching;
+    else if (performance.now() - this.lastRefresh >= this.refreshMs) await this.catchUp();
   }
 
   /**
@@ -136,6 +152,8 @@ export class StoryEngine {
 
   /** After a failed write the index may hold articles the store does not: start over from the store. */
   async rebuild(): Promise<void> {
+    // A catch-up under way would add what it read to the new index, from the old last id.
+    while (this.catching !== null) await this.catching;
     this.memory = new StoryIndex(new TermStatistics(this.background));
     this.oldWindows.clear();
     this.summaryCache.clear();
