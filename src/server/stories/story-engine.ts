@@ -16,6 +16,7 @@
  *   is dropped as soon as this process sees an article of it (ingest or catch-up), and the TTL
  *   bounds how stale anything else (ratings imported by another process) can be.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { MatchModel } from '../matching/match-model.js';
 import { articleTerms } from '../matching/article-terms.js';
 import { StoryIndex } from '../matching/story-index.js';
@@ -40,6 +41,8 @@ const DAY = 24 * HOUR;
 const DEFAULT_RETENTION_MS = 365 * DAY;
 const DEFAULT_REFRESH_MS = 1000;
 const CATCH_UP_PAGE = 10_000;
+/** Articles added between yields to the event loop while catching up (a few milliseconds of work). */
+const CATCH_UP_SLICE = 250;
 const DEFAULT_SUMMARY_TTL_MS = 60_000;
 /** Cached summaries kept at most; the oldest go first. */
 const SUMMARY_CACHE_SIZE = 20_000;
@@ -97,7 +100,11 @@ export class StoryEngine {
   private async readNewArticles(): Promise<void> {
     for (;;) {
       const page = await this.store.articlesAfter(this.lastId, CATCH_UP_PAGE);
-      for (const article of page) this.addStored(this.memory, article);
+      for (const [i, article] of page.entries()) {
+        this.addStored(this.memory, article);
+        // A served process keeps answering while it catches up with another process's ingest.
+        if (i % CATCH_UP_SLICE === CATCH_UP_SLICE - 1) await yieldToLoop();
+      }
       if (page.length < CATCH_UP_PAGE) break;
       this.evict();
     }
@@ -105,10 +112,13 @@ export class StoryEngine {
     this.lastRefresh = performance.now();
   }
 
-  /** Catches up when the last catch-up is older than `refreshMs` (or joins one under way): lookups call this. */
+  /**
+   * Catches up when the last catch-up is older than `refreshMs`: lookups call this. While one is under
+   * way they answer from the index as it stands rather than wait for all of it.
+   */
   async refresh(): Promise<void> {
-    if (this.catching !== null) await this.catching;
-    else if (performance.now() - this.lastRefresh >= this.refreshMs) await this.catchUp();
+    if (this.catching === null && performance.now() - this.lastRefresh >= this.refreshMs)
+      await this.catchUp();
   }
 
   /**
