@@ -47,9 +47,10 @@ export function articleTerms(title: string, description: string | null | undefin
   const titleTerms = distinct(tokenize(title));
   const text = description ? distinct([...titleTerms, ...tokenize(description)]) : titleTerms;
   const inText = new Set(text);
-  const source = description ? `${title}. ${description}` : title;
+  // Each part's case is judged alone: a title-case headline above a sentence-case lead is common.
+  const words = description ? [...entityWords(title), ...entityWords(description)] : entityWords(title);
   // An acronym alone reads as shouting to `tokenize`, which would drop "US" as a stop word.
-  const entityTerms = entityWords(source).flatMap((word) =>
+  const entityTerms = words.flatMap((word) =>
     /^[\p{Lu}.]+$/u.test(word) ? [word.replaceAll('.', '').toLowerCase()] : tokenize(word),
   );
   const entities = distinct(entityTerms).filter((term) => inText.has(term));
