@@ -29,10 +29,9 @@ import { writeFileSync } from 'node:fs';
 import { articleTerms } from '../src/server/matching/article-terms.js';
 import { clusterArticle } from '../src/server/matching/assign-story.js';
 import { boostedProbability, type BoostedTrees } from '../src/server/matching/boosted-trees.js';
-import { scoreCandidates } from '../src/server/matching/best-match.js';
+import { JOIN_DECISION, scoreCandidates } from '../src/server/matching/best-match.js';
 import { FEATURE_NAMES, weighItem } from '../src/server/matching/match-features.js';
 import {
-  joinProbability,
   logisticProbability,
   RERANKED,
   parseMatchModel,
@@ -312,7 +311,7 @@ function joinRows(
     const terms = articleTerms(article.title, article.description);
     const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
     const window = windowAround(article.publishedAt);
-    const candidates = scoreCandidates(index, model, item, window, null, joinProbability);
+    const candidates = scoreCandidates(index, model, item, window, null, JOIN_DECISION);
     for (const candidate of candidates.slice(0, top)) {
       rows.push(candidate.features);
       labels.push(mostlyOf(golds.get(candidate.story.id)) === article.story ? 1 : 0);

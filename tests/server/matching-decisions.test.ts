@@ -49,10 +49,8 @@ describe('match features', () => {
     const terms = articleTerms(left, null);
     const publishedAt = rest.length * HOUR;
     const item = weighItem(terms, publishedAt, false, full.stats);
-    const excluded = matchFeatures(item, full.get('eruption') ?? fail(), {
-      storyId: 'eruption',
-      article: { terms, publishedAt, mass: full.massOf(terms) },
-    });
+    const exclusion = { storyId: 'eruption', article: { terms, publishedAt, mass: full.massOf(terms) } };
+    const excluded = matchFeatures(item, full.get('eruption') ?? fail(), full.resolve(exclusion));
     const rebuilt = matchFeatures(item, without.get('eruption') ?? fail(), null);
     FEATURE_NAMES.forEach((name, i) => {
       expect([name, excluded[i]]).toEqual([name, expect.closeTo(rebuilt[i] ?? NaN, 3)]);
@@ -64,7 +62,12 @@ describe('candidates', () => {
   const DAY = 24 * HOUR;
   const ids = (index: StoryIndex, query: string, day: number) =>
     index
-      .candidates(articleTerms(query, null), { from: (day - 3) * DAY, to: (day + 3) * DAY }, null, 5)
+      .candidates(
+        weighItem(articleTerms(query, null), null, false, index.stats),
+        { from: (day - 3) * DAY, to: (day + 3) * DAY },
+        null,
+        5,
+      )
       .map((story) => story.id);
 
   it('are found in old windows, in the present, and for stories revived after a quiet spell', () => {
@@ -110,11 +113,12 @@ describe('merging stories', () => {
     expect(merged.storyCount).toBe(1);
     const query = 'Reykjanes volcano eruption grounds flights at Reykjavik';
     const terms = articleTerms(query, null);
-    const item = weighItem(terms, 3 * HOUR, false, whole.stats);
+    // Each index has its own term ids: an item is weighed by the index it is matched against.
+    const item = (index: StoryIndex) => weighItem(terms, 3 * HOUR, false, index.stats);
     const window = { from: -HOUR, to: 10 * HOUR };
-    expect(merged.candidates(terms, window, null, 5).map((story) => story.id)).toEqual(['eruption']);
-    const expected = matchFeatures(item, whole.get('eruption') ?? fail(), null);
-    const actual = matchFeatures(item, merged.get('eruption') ?? fail(), null);
+    expect(merged.candidates(item(merged), window, null, 5).map((story) => story.id)).toEqual(['eruption']);
+    const expected = matchFeatures(item(whole), whole.get('eruption') ?? fail(), null);
+    const actual = matchFeatures(item(merged), merged.get('eruption') ?? fail(), null);
     FEATURE_NAMES.forEach((name, i) => {
       expect([name, actual[i]]).toEqual([name, expect.closeTo(expected[i] ?? NaN, 3)]);
     });

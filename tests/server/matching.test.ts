@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestLines } from '../../src/server/ingest/ingest-articles.js';
 import { articleTerms } from '../../src/server/matching/article-terms.js';
+import { weighItem } from '../../src/server/matching/match-features.js';
 import { lookupItems } from '../../src/server/matching/lookup.js';
 import { loadMatchModel } from '../../src/server/matching/match-model.js';
 import { StoryIndex } from '../../src/server/matching/story-index.js';
@@ -29,6 +30,16 @@ describe('articleTerms', () => {
     expect(titleCase.entities).toEqual(['us']);
     expect(titleCase.text).toEqual(titleCase.title);
   });
+
+  it('judges the case of a title and of its description apart', () => {
+    const terms = articleTerms(
+      'Senate Passes Infrastructure Bill After Long Debate',
+      'The vote came on Tuesday after weeks of talks led by Joe Biden.',
+    );
+    expect(terms.entities).toEqual(expect.arrayContaining(['tuesday', 'joe', 'biden']));
+    expect(terms.entities).not.toContain('debat');
+    expect(terms.entities).not.toContain('infrastructur');
+  });
 });
 
 describe('StoryIndex', () => {
@@ -42,7 +53,12 @@ describe('StoryIndex', () => {
     add(index, 'b', 'Volcano erupts on Hawaii big island', 30 * DAY);
     const ids = (query: string, window: { from: number; to: number } | null, excluded: string | null) =>
       index
-        .candidates(articleTerms(query, null), window, excluded === null ? null : { storyId: excluded }, 5)
+        .candidates(
+          weighItem(articleTerms(query, null), null, false, index.stats),
+          window,
+          excluded === null ? null : { storyId: excluded },
+          5,
+        )
         .map((story) => story.id);
     expect(ids('Reykjavik airport volcano', null, null)).toEqual(['a']);
     expect(ids('Reykjavik airport volcano', { from: 29 * DAY, to: 31 * DAY }, null)).toEqual([]);
@@ -65,7 +81,11 @@ describe('StoryIndex', () => {
     add(index, 'new', 'Volcano sleeps', 100 * DAY);
     expect(index.evictBefore(50 * DAY)).toBe(1);
     expect(index.get('old')).toBeUndefined();
-    expect(index.candidates(articleTerms('volcano', null), null, null, 5).map((s) => s.id)).toEqual(['new']);
+    expect(
+      index
+        .candidates(weighItem(articleTerms('volcano', null), null, false, index.stats), null, null, 5)
+        .map((story) => story.id),
+    ).toEqual(['new']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleTerms } from '../../src/server/matching/article-terms.js';
+import { weighItem } from '../../src/server/matching/match-features.js';
 import { StoryIndex } from '../../src/server/matching/story-index.js';
 import { TermStatistics } from '../../src/server/matching/term-statistics.js';
 
@@ -24,7 +25,7 @@ function indexOf(articles: readonly [storyId: string, title: string, day: number
 const ids = (index: StoryIndex, query: string, day: number | null) =>
   index
     .candidates(
-      articleTerms(query, null),
+      weighItem(articleTerms(query, null), null, false, index.stats),
       day === null ? null : { from: (day - 3) * DAY, to: (day + 3) * DAY },
       null,
       5,

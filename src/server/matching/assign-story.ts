@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { articleTerms } from './article-terms.js';
-import { scoreCandidates } from './best-match.js';
+import { JOIN_DECISION, scoreCandidates } from './best-match.js';
 import { weighItem } from './match-features.js';
-import { joinProbability, type MatchModel } from './match-model.js';
+import type { MatchModel } from './match-model.js';
 import type { StoryHeadline, StoryIndex } from './story-index.js';
 import { windowAround } from './time-window.js';
 
@@ -47,7 +47,7 @@ export function clusterArticle(index: StoryIndex, model: MatchModel, article: Ar
     item,
     windowAround(article.publishedAt),
     null,
-    joinProbability,
+    JOIN_DECISION,
   );
   const best = candidates[0];
   if (best === undefined || best.probability < model.join.threshold) {

@@ -1,10 +1,23 @@
 import type { TimeWindow } from '../store/store.js';
 import { matchFeatures, withLeads, type WeightedItem } from './match-features.js';
-import { matchProbability, RERANKED, rerankProbability, type MatchModel } from './match-model.js';
+import {
+  joinProbability,
+  matchProbability,
+  RERANKED,
+  rerankProbability,
+  type MatchModel,
+} from './match-model.js';
 import type { Exclusion, IndexedStory, StoryIndex } from './story-index.js';
 
 /** Which of the model's decisions scores the candidates: answering a lookup or joining a story. */
-export type Decision = (model: MatchModel, features: readonly number[]) => number;
+export interface Decision {
+  probability: (model: MatchModel, features: readonly number[]) => number;
+  /** Whether the best candidates are weighed again by the undated rerank (lookups only). */
+  reranks: boolean;
+}
+
+export const LOOKUP_DECISION: Decision = { probability: matchProbability, reranks: true };
+export const JOIN_DECISION: Decision = { probability: joinProbability, reranks: false };
 
 /** How many candidate stories are scored in full. */
 export const CANDIDATE_LIMIT = 20;
@@ -22,17 +35,18 @@ export function scoreCandidates(
   item: WeightedItem,
   window: TimeWindow | null,
   exclusion: Exclusion | null = null,
-  decision: Decision = matchProbability,
+  decision: Decision = LOOKUP_DECISION,
 ): ScoredCandidate[] {
-  const stories = index.candidates(item.terms, window, exclusion, CANDIDATE_LIMIT);
-  const rows = withLeads(stories.map((story) => matchFeatures(item, story, exclusion)));
+  const resolved = index.resolve(exclusion);
+  const stories = index.candidates(item, window, resolved, CANDIDATE_LIMIT);
+  const rows = withLeads(stories.map((story) => matchFeatures(item, story, resolved)));
   const scored = stories
     .map((story, i) => {
       const features = rows[i] ?? [];
-      return { story, features, probability: decision(model, features) };
+      return { story, features, probability: decision.probability(model, features) };
     })
     .sort((a, b) => b.probability - a.probability);
-  return decision === matchProbability ? reranked(model, scored) : scored;
+  return decision.reranks ? reranked(model, scored) : scored;
 }
 
 /** A lookup's best candidates weighed again by the undated rerank, the rest left in place behind them. */
@@ -51,7 +65,7 @@ export function bestMatch(
   item: WeightedItem,
   window: TimeWindow | null,
   exclusion: Exclusion | null = null,
-  decision: Decision = matchProbability,
+  decision: Decision = LOOKUP_DECISION,
 ): ScoredCandidate | null {
   return scoreCandidates(index, model, item, window, exclusion, decision)[0] ?? null;
 }

@@ -5,8 +5,8 @@
  */
 import type { ArticleTerms } from './article-terms.js';
 import { lowerBound } from './lower-bound.js';
-import type { Exclusion, IndexedStory } from './story-index.js';
-import type { TermStatistics } from './term-statistics.js';
+import type { IndexedStory, ResolvedExclusion } from './story-index.js';
+import { UNKNOWN_TERM, type TermStatistics } from './term-statistics.js';
 
 export const FEATURE_NAMES = [
   'textCover',
@@ -32,11 +32,14 @@ export const FEATURE_NAMES = [
   'storySpan',
 ] as const;
 
-/** An item's terms with their weights, computed once per lookup. */
+/** An item's terms with their weights, computed once per lookup, for the index whose statistics weighed it. */
 export interface WeightedItem {
   terms: ArticleTerms;
   publishedAt: number | null;
-  weights: Map<string, number>;
+  /** The weights of the item's terms that indexed articles hold, by term id. */
+  weights: Map<number, number>;
+  /** The ids of `terms.text` in order (UNKNOWN_TERM for terms no indexed article holds). */
+  textIds: number[];
   /** The weights of `terms.text` in order, and where each title and entity term sits in it. */
   textWeights: number[];
   titleAt: number[];
@@ -49,9 +52,9 @@ export interface WeightedItem {
   hasDescription: boolean;
 }
 
-function weightOf(terms: readonly string[], weights: ReadonlyMap<string, number>): number {
+function weightAt(positions: readonly number[], weights: readonly number[]): number {
   let total = 0;
-  for (const term of terms) total += weights.get(term) ?? 0;
+  for (const i of positions) total += weights[i] ?? 0;
   return total;
 }
 
@@ -61,30 +64,38 @@ export function weighItem(
   hasDescription: boolean,
   stats: TermStatistics,
 ): WeightedItem {
-  const weights = new Map<string, number>();
+  const weights = new Map<number, number>();
   const position = new Map<string, number>();
+  const textIds: number[] = [];
   const textWeights: number[] = [];
+  let textWeight = 0;
   let squares = 0;
   for (const term of terms.text) {
-    const weight = stats.idf(term);
-    weights.set(term, weight);
+    const id = stats.idOf(term);
+    const weight = id === UNKNOWN_TERM ? stats.idf(term) : stats.idfOf(id);
+    if (id !== UNKNOWN_TERM) weights.set(id, weight);
     position.set(term, textWeights.length);
+    textIds.push(id);
     textWeights.push(weight);
+    textWeight += weight;
     squares += weight * weight;
   }
   // Title and entity terms are among the text terms; one that is not counts as absent from stories.
   const positions = (list: readonly string[]) => list.flatMap((term) => position.get(term) ?? []);
+  const titleAt = positions(terms.title);
+  const entityAt = positions(terms.entities);
   return {
     terms,
     publishedAt,
     weights,
+    textIds,
     textWeights,
-    titleAt: positions(terms.title),
-    entityAt: positions(terms.entities),
-    textWeight: weightOf(terms.text, weights),
+    titleAt,
+    entityAt,
+    textWeight,
     textNorm: Math.sqrt(squares),
-    titleWeight: weightOf(terms.title, weights),
-    entityWeight: weightOf(terms.entities, weights),
+    titleWeight: weightAt(titleAt, textWeights),
+    entityWeight: weightAt(entityAt, textWeights),
     hasDescription,
   };
 }
@@ -115,7 +126,7 @@ function nearestGapHours(times: readonly number[], time: number, skip: number | 
   return best / HOUR;
 }
 
-function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+function sameTerms(a: readonly number[], b: readonly number[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
@@ -129,7 +140,7 @@ function sameTerms(a: readonly string[], b: readonly string[]): boolean {
 function nearestArticleCover(
   item: WeightedItem,
   story: IndexedStory,
-  left: readonly string[] | null,
+  left: readonly number[] | null,
 ): number {
   let best = 0;
   let skipped = left === null;
@@ -164,12 +175,8 @@ function articlesNear(times: readonly number[], time: number, left: number | nul
 }
 
 /** How many of the story's articles hold `term`, leaving out `left` (the excluded article's terms). */
-function countOf(
-  counts: ReadonlyMap<string, number>,
-  term: string,
-  left: ReadonlySet<string> | null,
-): number {
-  return (counts.get(term) ?? 0) - (left !== null && left.has(term) ? 1 : 0);
+function countOf(counts: ReadonlyMap<number, number>, term: number, left: readonly number[] | null): number {
+  return (counts.get(term) ?? 0) - (left !== null && left.includes(term) ? 1 : 0);
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
@@ -178,11 +185,11 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 export function matchFeatures(
   item: WeightedItem,
   story: IndexedStory,
-  exclusion: Exclusion | null,
+  exclusion: ResolvedExclusion | null,
 ): number[] {
   const left = exclusion?.storyId === story.id ? exclusion.article : undefined;
-  const leftText = left === undefined ? null : new Set(left.terms.text);
-  const leftTitle = left === undefined ? null : new Set(left.terms.title);
+  const leftText = left?.text ?? null;
+  const leftTitle = left?.title ?? null;
   const size = story.size - (left === undefined ? 0 : 1);
   const mass = story.mass - (left?.mass ?? 0);
   const { weights } = item;
@@ -190,13 +197,12 @@ export function matchFeatures(
   // Plain loops without closures: this runs for every candidate of every lookup and ingested article.
   let normSquared = story.normSquared;
   if (left !== undefined) {
-    for (const term of left.terms.text) {
+    for (const term of left.text) {
       const weight = weights.get(term) ?? 0;
       normSquared -= weight * weight * (2 * (story.textCounts.get(term) ?? 1) - 1);
     }
   }
-  const { text } = item.terms;
-  const { textWeights } = item;
+  const { textIds: text, textWeights } = item;
   // Each term's count is looked up once per candidate; the title and entity sums reuse them.
   const counts: number[] = new Array<number>(text.length);
   let textDot = 0;
@@ -205,7 +211,7 @@ export function matchFeatures(
   let rarestShared = 0;
   for (let i = 0; i < text.length; i += 1) {
     const weight = textWeights[i] ?? 0;
-    const count = countOf(story.textCounts, text[i] as string, leftText);
+    const count = countOf(story.textCounts, text[i] ?? UNKNOWN_TERM, leftText);
     counts[i] = count;
     textDot += (weight * count) / size;
     centroidDot += weight * weight * count;
@@ -218,7 +224,7 @@ export function matchFeatures(
   let titleInText = 0;
   for (const i of item.titleAt) {
     const weight = textWeights[i] ?? 0;
-    titleDot += (weight * countOf(story.titleCounts, text[i] as string, leftTitle)) / size;
+    titleDot += (weight * countOf(story.titleCounts, text[i] ?? UNKNOWN_TERM, leftTitle)) / size;
     titleInText += (weight * (counts[i] ?? 0)) / size;
   }
   let entityDot = 0;
@@ -258,7 +264,7 @@ export function matchFeatures(
     textCover * textCover,
     Math.min(1, ratio(centroidDot, item.textNorm * Math.sqrt(Math.max(normSquared, 0)))),
     presenceShare * presenceShare,
-    nearestArticleCover(item, story, left?.terms.text ?? null),
+    nearestArticleCover(item, story, leftText),
     Math.log1p(Math.max(near, 0)) / Math.log1p(BUSY_STORY),
     Math.log1p(spanHours(story.times, left?.publishedAt ?? null)) / Math.log1p(LONG_STORY_HOURS),
   ];

@@ -7,8 +7,9 @@
  */
 import type { TimeWindow } from '../store/store.js';
 import type { ArticleTerms } from './article-terms.js';
+import type { WeightedItem } from './match-features.js';
 import { bucketOf, bucketsOf, StoryPostings } from './story-postings.js';
-import type { TermStatistics } from './term-statistics.js';
+import { UNKNOWN_TERM, type TermStatistics } from './term-statistics.js';
 
 export interface IndexedArticle {
   storyId: string;
@@ -27,9 +28,9 @@ export interface StoryHeadline {
 
 export class IndexedStory {
   size = 0;
-  /** In how many of the story's articles each term occurs, in the title and anywhere. */
-  readonly titleCounts = new Map<string, number>();
-  readonly textCounts = new Map<string, number>();
+  /** In how many of the story's articles each term (by id) occurs, in the title and anywhere. */
+  readonly titleCounts = new Map<number, number>();
+  readonly textCounts = new Map<number, number>();
   /** Publication times of its dated articles, ascending. */
   readonly times: number[] = [];
   first = Infinity;
@@ -41,10 +42,10 @@ export class IndexedStory {
    * denominator of the centroid cosine, kept up to date instead of summed per lookup.
    */
   normSquared = 0;
-  /** The text terms of its latest articles (at most RECENT_ARTICLES), oldest first: stories drift. */
-  readonly recent: (readonly string[])[] = [];
+  /** The text term ids of its latest articles (at most RECENT_ARTICLES), oldest first: stories drift. */
+  readonly recent: (readonly number[])[] = [];
   headline: StoryHeadline | null = null;
-  headlineTerms: readonly string[] = [];
+  headlineTerms: readonly number[] = [];
 
   constructor(
     readonly id: string,
@@ -58,6 +59,12 @@ export interface Exclusion {
   storyId: string;
   /** The article left out; absent: the whole story is. */
   article?: { terms: ArticleTerms; publishedAt: number | null; mass: number };
+}
+
+/** An exclusion as scoring reads it: the left-out article's terms as ids (`StoryIndex.resolve`). */
+export interface ResolvedExclusion {
+  storyId: string;
+  article?: { text: readonly number[]; title: readonly number[]; publishedAt: number | null; mass: number };
 }
 
 /** How many of a story's latest articles the nearest-article feature compares with. */
@@ -109,7 +116,7 @@ function topByScore(slots: readonly number[], spans: Float64Array, limit: number
   return top;
 }
 
-function increment(counts: Map<string, number>, terms: readonly string[]): void {
+function increment(counts: Map<number, number>, terms: readonly number[]): void {
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
 }
 
@@ -147,6 +154,20 @@ export class StoryIndex {
     return mass;
   }
 
+  /** The exclusion with its article's terms as ids; null for none. */
+  resolve(exclusion: Exclusion | null): ResolvedExclusion | null {
+    if (exclusion === null) return null;
+    if (exclusion.article === undefined) return { storyId: exclusion.storyId };
+    const { terms, publishedAt, mass } = exclusion.article;
+    // Terms no indexed article holds are in no story: nothing to leave out.
+    const ids = (list: readonly string[]) =>
+      list.map((term) => this.stats.idOf(term)).filter((id) => id !== UNKNOWN_TERM);
+    return {
+      storyId: exclusion.storyId,
+      article: { text: ids(terms.text), title: ids(terms.title), publishedAt, mass },
+    };
+  }
+
   /**
    * Adds an article to its story (created when new) and returns whether the story's representative
    * headline changed: the headline closest to the centroid of the story's headlines, earliest on ties.
@@ -154,18 +175,21 @@ export class StoryIndex {
   add(article: IndexedArticle): boolean {
     const story = this.stories.get(article.storyId) ?? this.create(article.storyId);
     const before = story.size === 0 ? [] : bucketsOf(story.first, story.last);
-    const { terms } = article;
-    this.stats.add(terms.text);
-    story.mass += this.massOf(terms);
+    const title = article.terms.title.map((term) => this.stats.intern(term));
+    const text = article.terms.text.map((term) => this.stats.intern(term));
+    this.stats.add(text);
+    let mass = 0;
+    for (const term of text) mass += this.stats.idfOf(term);
+    story.mass += mass;
     story.size += 1;
-    increment(story.titleCounts, terms.title);
-    for (const term of terms.text) {
+    increment(story.titleCounts, title);
+    for (const term of text) {
       const count = story.textCounts.get(term) ?? 0;
-      const idf = this.stats.idf(term);
+      const idf = this.stats.idfOf(term);
       story.normSquared += idf * idf * (2 * count + 1);
       story.textCounts.set(term, count + 1);
     }
-    story.recent.push(terms.text);
+    story.recent.push(text);
     if (story.recent.length > RECENT_ARTICLES) story.recent.shift();
     if (article.publishedAt !== null) {
       insertSorted(story.times, article.publishedAt);
@@ -177,8 +201,8 @@ export class StoryIndex {
     this.spans[at + FIRST] = story.first;
     this.spans[at + LAST] = story.last;
     this.spans[at + SIZE] = story.size;
-    this.repost(story, before, terms.text);
-    return this.offerHeadline(story, { title: article.title, description: article.description }, terms.title);
+    this.repost(story, before, text);
+    return this.offerHeadline(story, { title: article.title, description: article.description }, title);
   }
 
   /**
@@ -191,7 +215,7 @@ export class StoryIndex {
     for (const [term, count] of small.textCounts) {
       const other = large.textCounts.get(term);
       if (other === undefined) continue;
-      const idf = this.stats.idf(term);
+      const idf = this.stats.idfOf(term);
       dot += idf * idf * count * other;
     }
     const norms = Math.sqrt(a.normSquared * b.normSquared);
@@ -218,7 +242,7 @@ export class StoryIndex {
     into.normSquared += from.normSquared;
     for (const [term, count] of from.textCounts) {
       const held = into.textCounts.get(term) ?? 0;
-      const idf = this.stats.idf(term);
+      const idf = this.stats.idfOf(term);
       into.normSquared += 2 * idf * idf * held * count;
       into.textCounts.set(term, held + count);
     }
@@ -246,9 +270,9 @@ export class StoryIndex {
   private offerHeadline(
     story: IndexedStory,
     headline: StoryHeadline,
-    titleTerms: readonly string[],
+    titleTerms: readonly number[],
   ): boolean {
-    const centrality = (terms: readonly string[]) => {
+    const centrality = (terms: readonly number[]) => {
       let sum = 0;
       for (const term of terms) sum += story.titleCounts.get(term) ?? 0;
       return terms.length === 0 ? 0 : sum / Math.sqrt(terms.length);
@@ -293,7 +317,7 @@ export class StoryIndex {
    * buckets it was in (`before`) take the article's terms, the ones its span reached take all its
    * counts, and it leaves the undated bucket once it has a dated article.
    */
-  private repost(story: IndexedStory, before: readonly number[], terms: readonly string[]): void {
+  private repost(story: IndexedStory, before: readonly number[], terms: readonly number[]): void {
     const after = bucketsOf(story.first, story.last);
     for (const key of before)
       if (!after.includes(key)) this.postings.remove(key, story.textCounts.keys(), story.slot);
@@ -315,18 +339,18 @@ export class StoryIndex {
    * the IDF-weighted share of the item's terms they hold; at most `limit`.
    */
   candidates(
-    terms: ArticleTerms,
+    item: WeightedItem,
     window: TimeWindow | null,
-    exclusion: Exclusion | null,
+    exclusion: ResolvedExclusion | null,
     limit: number,
   ): IndexedStory[] {
     const maxDf = Math.max(2, this.stats.documents * PROBE_MAX_DF_SHARE);
     const floor = Math.log(1 + (this.stats.documents - maxDf + 0.5) / (maxDf + 0.5));
-    const idfs = terms.text.map((term) => this.stats.idf(term));
+    const { textIds, textWeights: idfs } = item;
     // Common terms are probed only when the item has nothing rarer.
     const rareOnly = idfs.some((idf) => idf >= floor);
     const excluded = exclusion === null ? -1 : (this.stories.get(exclusion.storyId)?.slot ?? -1);
-    const left = exclusion?.article?.terms.text;
+    const left = exclusion?.article?.text;
     const from = window?.from ?? -Infinity;
     const to = window?.to ?? Infinity;
     const buckets = this.postings.within(window);
@@ -338,7 +362,7 @@ export class StoryIndex {
     let probed = 0;
     let read = 0;
     for (const t of rarestFirst) {
-      const term = terms.text[t] as string;
+      const term = textIds[t] ?? UNKNOWN_TERM;
       const idf = idfs[t] ?? 0;
       if (rareOnly && idf < floor) continue;
       if (probed >= MIN_PROBES && read >= PROBE_BUDGET) break;

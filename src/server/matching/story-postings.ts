@@ -9,7 +9,8 @@ import type { TimeWindow } from '../store/store.js';
 import { MATCH_WINDOW_MS } from './time-window.js';
 
 export type Posting = number[];
-export type Postings = Map<string, Posting>;
+/** By term id (see TermStatistics). */
+export type Postings = Map<number, Posting>;
 
 /**
  * A window (twice this) spans two or three buckets. Narrower buckets read fewer stories outside the
@@ -45,7 +46,7 @@ export class StoryPostings {
   private readonly buckets = new Map<number, Postings>();
 
   /** Posts a story that is not yet in the bucket's posting of `term`. */
-  append(key: number, term: string, slot: number, count: number): void {
+  append(key: number, term: number, slot: number, count: number): void {
     let postings = this.buckets.get(key);
     if (postings === undefined) {
       postings = new Map();
@@ -57,7 +58,7 @@ export class StoryPostings {
   }
 
   /** Counts one more article of the story holding `term`, posting the story when it is not yet. */
-  increment(key: number, term: string, slot: number): void {
+  increment(key: number, term: number, slot: number): void {
     const posting = this.buckets.get(key)?.get(term);
     const at = posting === undefined ? -1 : entryOf(posting, slot);
     if (posting !== undefined && at >= 0) posting[at + 1] = (posting[at + 1] ?? 0) + 1;
@@ -65,7 +66,7 @@ export class StoryPostings {
   }
 
   /** Takes the story out of the bucket's postings of `terms` (its terms). */
-  remove(key: number, terms: Iterable<string>, slot: number): void {
+  remove(key: number, terms: Iterable<number>, slot: number): void {
     const postings = this.buckets.get(key);
     if (postings === undefined) return;
     for (const term of terms) {
