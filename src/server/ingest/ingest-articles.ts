@@ -83,6 +83,7 @@ async function ingestBatch(
         title: article.title,
         description: article.description,
         publishedAt,
+        timeAssumed: article.publishedAt === null,
       });
       const { storyId, headline } = assignment;
       if (assignment.created) {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { articleTerms } from './article-terms.js';
-import { JOIN_DECISION, scoreCandidates } from './best-match.js';
+import { JOIN_DECISION, LOOKUP_DECISION, scoreCandidates } from './best-match.js';
 import { weighItem } from './match-features.js';
-import type { MatchModel } from './match-model.js';
+import { matchThreshold, type MatchModel } from './match-model.js';
 import type { StoryHeadline, StoryIndex } from './story-index.js';
 import { windowAround } from './time-window.js';
 
@@ -17,6 +17,11 @@ export interface ArticleToCluster {
   title: string;
   description: string | null;
   publishedAt: number | null;
+  /**
+   * Its time is the ingest's, not one its source gave (`publishedAt` still says where it goes in the
+   * index). Articles stamped alike by one ingest share a time that says nothing of their events.
+   */
+  timeAssumed?: boolean;
 }
 
 export interface Assignment {
@@ -36,21 +41,27 @@ export interface Assignment {
  * join model's probability reaches the cluster threshold, else starts a new story; either way it is added
  * to the index. When the article would as well have joined other candidates alike enough to its story
  * (the merge rule), those are one story split early and merge into the largest. Articles must
- * arrive in publication order.
+ * arrive in publication order. An article whose time is assumed is judged by its text, as an
+ * undated lookup is (the undated model and its threshold, among the stories around that time), and
+ * merges nothing: the join and merge rules weigh time gaps.
  */
 export function clusterArticle(index: StoryIndex, model: MatchModel, article: ArticleToCluster): Assignment {
+  const assumed = article.timeAssumed === true;
   const terms = articleTerms(article.title, article.description);
-  const item = weighItem(terms, article.publishedAt, article.description !== null, index.stats);
+  const itemTime = assumed ? null : article.publishedAt;
+  const item = weighItem(terms, itemTime, article.description !== null, index.stats);
   const candidates = scoreCandidates(
     index,
     model,
     item,
     windowAround(article.publishedAt),
     null,
-    JOIN_DECISION,
+    assumed ? LOOKUP_DECISION : JOIN_DECISION,
   );
   const best = candidates[0];
-  if (best === undefined || best.probability < model.join.threshold) {
+  const threshold =
+    best === undefined ? Infinity : assumed ? matchThreshold(model, best.features) : model.join.threshold;
+  if (best === undefined || best.probability < threshold) {
     const storyId = storyIdFor(article.key);
     const changed = index.add({ ...article, storyId, terms });
     return {
@@ -66,7 +77,7 @@ export function clusterArticle(index: StoryIndex, model: MatchModel, article: Ar
   index.add({ ...article, storyId: survivor.id, terms });
   const merged: string[] = [];
   // Candidates come most probable first: the rest are below the merge threshold too.
-  for (const { story, probability } of candidates.slice(1)) {
+  for (const { story, probability } of assumed ? [] : candidates.slice(1)) {
     if (probability < model.merge.threshold) break;
     if (index.centroidCosine(survivor, story) < model.merge.cosine) continue;
     // The larger story survives: fewer stored articles change story.
