@@ -54,6 +54,7 @@ describe('POST /v1/lookup', () => {
       {
         title: 'Death toll rises in Texas Hill Country flash floods as Camp Mystic search goes on',
         url: 'https://www.reuters.com/world/us/death-toll-rises-texas-hill-country-floods-2025-07-05/',
+        publishedAt: '2025-07-05T12:00:00Z',
       },
     ]);
     expect(result?.matchedBy).toBe('text');
@@ -69,6 +70,15 @@ describe('POST /v1/lookup', () => {
     expect(far).toEqual({ story: null, matchedBy: null, score: null });
   });
 
+  it('looks for an item without a time around now: the newest story indexed', async () => {
+    const [recent, old] = await lookup([
+      { title: 'Zohran Mamdani wins New York City mayoral race' },
+      { title: 'Robert Prevost elected Pope Leo XIV, the first American pope' },
+    ]);
+    expect(recent?.story?.title).toMatch(/Mamdani/);
+    expect(old).toEqual({ story: null, matchedBy: null, score: null });
+  });
+
   it('answers no match rather than a wrong story', async () => {
     const [result] = await lookup([{ title: 'Town council approves new bicycle lanes on Main Street' }]);
     expect(result).toEqual({ story: null, matchedBy: null, score: null });
@@ -78,7 +88,10 @@ describe('POST /v1/lookup', () => {
     const results = await lookup([
       { title: 'Town council approves new bicycle lanes on Main Street' },
       { title: 'x', url: RUSSIA_URL },
-      { title: 'Robert Prevost elected Pope Leo XIV, the first American pope' },
+      {
+        title: 'Robert Prevost elected Pope Leo XIV, the first American pope',
+        publishedAt: '2025-05-09T08:00:00Z',
+      },
       { title: 'Zohran Mamdani wins New York City mayoral race' },
     ]);
     expect(results.map((r) => r.matchedBy)).toEqual([null, 'url', 'text', 'text']);

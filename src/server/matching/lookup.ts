@@ -19,7 +19,8 @@ interface TextMatch {
 async function matchText(engine: StoryEngine, item: LookupItem): Promise<TextMatch | null> {
   const { model } = engine;
   const publishedAt = item.publishedAt === undefined ? null : Date.parse(item.publishedAt);
-  const window = windowAround(publishedAt);
+  // Without a time, around now: the newest article indexed (a live store's now, the demo's present).
+  const window = windowAround(publishedAt ?? engine.index.newest);
   const index = await engine.indexFor(window);
   const description = item.description?.trim() || null;
   const weighted = weighItem(
@@ -36,8 +37,8 @@ async function matchText(engine: StoryEngine, item: LookupItem): Promise<TextMat
 /**
  * A batch of lookups, answered in order, against the index as it stands after one refresh. Each item:
  * the exact canonical URL first, then the match model over the stories within the time window around
- * the item's time (without one: every story the index keeps, the recent ones). The score is then the
- * model's probability that the story is the item's, answered only at or above the calibrated
+ * the item's time (without one, around the newest article indexed, by the undated model). The score is
+ * then the model's probability that the story is the item's, answered only at or above the calibrated
  * threshold: a wrong story is worse than none. The batch's URLs and its stories' summaries are each
  * read in one round trip, not one per item.
  */
