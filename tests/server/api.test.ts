@@ -201,7 +201,7 @@ describe('service routes', () => {
   it('GET /openapi.json describes the contract', async () => {
     const doc = (await (await app.request('/openapi.json')).json()) as {
       openapi: string;
-      paths: Record<string, unknown>;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     };
     expect(doc.openapi).toBe('3.1.0');
@@ -210,6 +210,10 @@ describe('service routes', () => {
     );
     expect(doc.components.schemas.LookupRequest?.properties).toHaveProperty('items');
     expect(doc.components.schemas.StorySummary?.properties).toHaveProperty('blindspot');
+    // The rate limiter answers on every /v1 route.
+    for (const [path, methods] of Object.entries(doc.paths).filter(([path]) => path.startsWith('/v1/')))
+      for (const operation of Object.values(methods))
+        expect(Object.keys(operation.responses), path).toContain('429');
   });
 
   it('answers 404 JSON for an unknown route, with secure headers', async () => {

@@ -11,6 +11,15 @@ function schemaOf(schema: z.core.$ZodType, io: 'input' | 'output'): Record<strin
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
 const errorResponse = (description: string) => ({ description, ...json('ApiError') });
+/** Every /v1 route is behind the rate limit when the server runs with one. */
+const rateLimited = {
+  429: {
+    ...errorResponse(
+      'Over the rate limit (servers started with --rate-limit); Retry-After gives the seconds to wait',
+    ),
+    headers: { 'Retry-After': { schema: { type: 'integer' } } },
+  },
+};
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -28,9 +37,10 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: { required: true, ...json('LookupRequest') },
           responses: {
             200: { description: 'One result per item', ...json('LookupResponse') },
-            400: errorResponse('Body is not JSON'),
+            400: errorResponse('Body is not JSON, or it broke off'),
             413: errorResponse('Body too large'),
             422: errorResponse('Body does not match the schema; `field` names the path'),
+            ...rateLimited,
           },
         },
       },
@@ -45,6 +55,7 @@ export function openApiDocument(): Record<string, unknown> {
               ...json('Story'),
             },
             404: errorResponse('Unknown story'),
+            ...rateLimited,
           },
         },
       },
@@ -56,6 +67,7 @@ export function openApiDocument(): Record<string, unknown> {
             200: { description: 'The outlet', ...json('Outlet') },
             404: errorResponse('No outlet owns the domain'),
             422: errorResponse('Not a domain name'),
+            ...rateLimited,
           },
         },
       },
