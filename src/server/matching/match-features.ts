@@ -7,6 +7,7 @@ import type { ArticleTerms } from './article-terms.js';
 import { lowerBound } from './lower-bound.js';
 import type { IndexedStory, ResolvedExclusion } from './story-index.js';
 import { UNKNOWN_TERM, type TermStatistics } from './term-statistics.js';
+import { DAY, HOUR } from './time-window.js';
 
 export const FEATURE_NAMES = [
   'textCover',
@@ -100,8 +101,6 @@ export function weighItem(
   };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const BUSY_STORY = 100;
 /** Scales that bring features near [0, 1]. */
 const MAX_IDF = 12;

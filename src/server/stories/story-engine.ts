@@ -21,6 +21,7 @@ import type { MatchModel } from '../matching/match-model.js';
 import { articleTerms } from '../matching/article-terms.js';
 import { StoryIndex } from '../matching/story-index.js';
 import { TermStatistics, type BackgroundStatistics } from '../matching/term-statistics.js';
+import { DAY, HOUR } from '../matching/time-window.js';
 import type { StorySummary } from '../../core/contract.js';
 import type { IndexableArticle, Store, TimeWindow } from '../store/store.js';
 import { toStorySummary } from './story-view.js';
@@ -36,8 +37,6 @@ export interface StoryEngineOptions {
   summaryTtlMs?: number;
 }
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 const DEFAULT_RETENTION_MS = 365 * DAY;
 const DEFAULT_REFRESH_MS = 1000;
 const CATCH_UP_PAGE = 10_000;
