@@ -73,7 +73,8 @@ describe('popup in Firefox', () => {
     const lookup = await fetch(`${api.url}/v1/lookup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ items: [{ title }] }),
+      // The demo article's day: without a time, a lookup searches around the newest story instead.
+      body: JSON.stringify({ items: [{ title, publishedAt: '2025-08-05T12:00:00Z' }] }),
     });
     const summary = LookupResponse.parse(await lookup.json()).results[0]?.story;
     expect(summary?.title).toBe(title);
