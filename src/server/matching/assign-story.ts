@@ -59,9 +59,9 @@ export function clusterArticle(index: StoryIndex, model: MatchModel, article: Ar
     assumed ? LOOKUP_DECISION : JOIN_DECISION,
   );
   const best = candidates[0];
-  const threshold =
-    best === undefined ? Infinity : assumed ? matchThreshold(model, best.features) : model.join.threshold;
-  if (best === undefined || best.probability < threshold) {
+  const threshold = (features: readonly number[]) =>
+    assumed ? matchThreshold(model, features) : model.join.threshold;
+  if (best === undefined || best.probability < threshold(best.features)) {
     const storyId = storyIdFor(article.key);
     const changed = index.add({ ...article, storyId, terms });
     return {

@@ -197,10 +197,7 @@ export class StoryIndex {
       story.last = Math.max(story.last, article.publishedAt);
       this.newestTime = Math.max(this.newestTime, article.publishedAt);
     }
-    const at = story.slot * STRIDE;
-    this.spans[at + FIRST] = story.first;
-    this.spans[at + LAST] = story.last;
-    this.spans[at + SIZE] = story.size;
+    this.copySpan(story);
     this.repost(story, before, text);
     return this.offerHeadline(story, { title: article.title, description: article.description }, title);
   }
@@ -254,13 +251,18 @@ export class StoryIndex {
     this.stories.delete(from.id);
     this.bySlot[from.slot] = undefined;
     this.freeSlots.push(from.slot);
-    const at = into.slot * STRIDE;
-    this.spans[at + FIRST] = into.first;
-    this.spans[at + LAST] = into.last;
-    this.spans[at + SIZE] = into.size;
+    this.copySpan(into);
     for (const key of bucketsOf(into.first, into.last))
       for (const [term, count] of into.textCounts) this.postings.append(key, term, into.slot, count);
     if (from.headline !== null) this.offerHeadline(into, from.headline, from.headlineTerms);
+  }
+
+  /** Copies the story's span and size into its slot of the array candidate search reads. */
+  private copySpan(story: IndexedStory): void {
+    const at = story.slot * STRIDE;
+    this.spans[at + FIRST] = story.first;
+    this.spans[at + LAST] = story.last;
+    this.spans[at + SIZE] = story.size;
   }
 
   /**
